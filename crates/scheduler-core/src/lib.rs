@@ -37,6 +37,8 @@ mod calendar;
 mod evaluation;
 mod ids;
 pub mod names;
+#[cfg(feature = "scip")]
+mod optimal;
 mod problem;
 mod schedule;
 mod settings;
