@@ -45,6 +45,7 @@ mod settings;
 pub mod slots;
 mod spec;
 pub mod strategy;
+pub mod synthetic;
 mod time;
 
 pub use calendar::{parse_weekday, Calendar, SeasonDates};

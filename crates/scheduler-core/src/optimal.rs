@@ -1,15 +1,200 @@
-//! Exact model of the rule set, solved by SCIP (feature `scip`).
+//! The exact strategy: a MIP of the whole rule set solved by SCIP (feature `scip`).
+//!
+//! The model ([`formulation`]) has one binary per candidate of the [`SlotGrid`] (every single-match
+//! hard rule is already filtered there), the hard rules that tie matches together as rows, and the
+//! penalties that depend on several matches (S4, S8, S6) through exact products. Its objective is
+//! PyCalendar's, maximised, so that SCIP's number is the evaluator's to the unit.
+//!
+//! SCIP's `Model` is not `Send`: everything here runs on the calling thread.
 
+mod builder;
+mod formulation;
+mod index;
+mod legs;
+mod monitor;
+mod overlap;
+mod placement;
+mod rest;
+#[cfg(test)]
+mod tests;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Instant;
 
-use crate::{Problem, Schedule, SolveError, SolveOptions, SolveOutcome};
+use russcip::prelude::*;
 
-/// Solves `problem` exactly.
+use formulation::{Formulation, ModelSize};
+use monitor::{Monitor, Watch};
+
+use crate::slots::SlotGrid;
+use crate::strategy::{relative_gap, Progress};
+use crate::{evaluate, Problem, Schedule, SolveError, SolveOptions, SolveOutcome, SolveStatus, Strategy};
+
+/// Solves `problem` exactly, from `start` when given (the hybrid strategy's heuristic schedule).
 pub(crate) fn solve(
-    _problem: &Problem,
-    _options: &SolveOptions,
-    _start: Option<&Schedule>,
-    _started: Instant,
+    problem: &Problem,
+    options: &SolveOptions,
+    start: Option<&Schedule>,
+    started: Instant,
 ) -> Result<SolveOutcome, SolveError> {
-    Err(SolveError::Solver("the exact model is not written yet".into()))
+    run(problem, options, start, started).map(|run| run.outcome)
+}
+
+/// A solve with what tests and benchmarks look at besides the outcome.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub outcome: SolveOutcome,
+    /// SCIP's objective value of the returned schedule, when SCIP found one.
+    pub scip_objective: Option<f64>,
+    pub size: ModelSize,
+}
+
+fn failed(what: &str) -> impl Fn(russcip::Retcode) -> SolveError + '_ {
+    move |code| SolveError::Solver(format!("{what}: {code:?}"))
+}
+
+pub(crate) fn run(
+    problem: &Problem,
+    options: &SolveOptions,
+    start: Option<&Schedule>,
+    started: Instant,
+) -> Result<Run, SolveError> {
+    let grid = SlotGrid::new(problem);
+    let model = Model::try_new()
+        .map_err(failed("creating SCIP"))?
+        .hide_output()
+        .include_default_plugins()
+        .create_prob("league")
+        .maximize();
+    let (formulation, model) = Formulation::build(model, problem, &grid);
+    let size = formulation.size;
+    let mut notes =
+        vec![format!("SCIP model: {} variables, {} constraints", size.variables, size.constraints)];
+
+    let remaining = options.time_limit.saturating_sub(started.elapsed());
+    let mut model = model
+        .set_real_param("limits/time", remaining.as_secs_f64())
+        .map_err(failed("setting the time limit"))?
+        .set_real_param("limits/gap", options.gap_limit.max(0.0))
+        .map_err(failed("setting the gap limit"))?
+        .set_int_param("randomization/randomseedshift", (options.seed % i32::MAX as u64) as i32)
+        .map_err(failed("setting the seed"))?;
+
+    let watched = Rc::new(RefCell::new(formulation.placements.x.iter().flatten().cloned().collect()));
+    let _watch = Watch(Rc::clone(&watched));
+    model.include_eventhdlr(
+        "league_monitor",
+        "cancellation and progress",
+        Box::new(Monitor {
+            cancel: options.cancel.clone(),
+            progress: options.progress.clone(),
+            started,
+            time_limit: options.time_limit,
+            watched,
+            stopped: false,
+            last_report: None,
+        }),
+    );
+
+    let mut start_chosen = None;
+    if let Some(schedule) = start {
+        match formulation.chosen_of(schedule) {
+            Some(chosen) => {
+                let sol = model.create_orig_sol();
+                formulation.fill(&chosen, &sol);
+                match model.add_sol(sol) {
+                    Ok(()) => start_chosen = Some(chosen),
+                    Err(_) => notes.push("SCIP rejected the starting schedule".into()),
+                }
+            }
+            None => notes
+                .push("the starting schedule uses a slot outside the grid; SCIP starts without it".into()),
+        }
+    }
+    let start_schedule =
+        start_chosen.as_ref().map_or_else(|| Schedule::empty(problem), |c| formulation.schedule_of(c));
+    if let Some(chosen) = &start_chosen {
+        let evaluation = evaluate(problem, &start_schedule);
+        options.report(Progress {
+            fraction: 0.0,
+            best_objective: Some(evaluation.objective),
+            bound: None,
+            placed: chosen.iter().flatten().count(),
+        });
+    }
+
+    if options.is_cancelled() {
+        let evaluation = evaluate(problem, &start_schedule);
+        let outcome = outcome(start_schedule, evaluation, SolveStatus::Cancelled, None, started, notes);
+        return Ok(Run { outcome, scip_objective: None, size });
+    }
+
+    // russcip's concurrent solve needs a SCIP built with a thread library, which the PyPI build lacks
+    // (SCIPsolveConcurrent fails and the model is lost): one thread.
+    if options.thread_count() > 1 {
+        notes.push("SCIP solves on one thread (this SCIP build has no concurrent solver)".into());
+    }
+    let solved = model.try_solve().map_err(failed("solving"))?;
+    let status = solved.status();
+    let best = solved.best_sol();
+    let (chosen, scip_objective) = match &best {
+        Some(sol) => (formulation.placements.chosen(sol), Some(sol.obj_val())),
+        None => (vec![None; problem.matches.len()], None),
+    };
+    let bound = solved.best_bound();
+    let bound = (bound.abs() < 1e19).then_some(bound);
+    drop(best);
+
+    let schedule = formulation.schedule_of(&chosen);
+    let evaluation = evaluate(problem, &schedule);
+    if let Some(objective) = scip_objective {
+        debug_assert!(
+            (objective - evaluation.objective).abs() <= 1e-6 * evaluation.objective.abs().max(1.0),
+            "SCIP objective {objective} differs from the evaluator's {}",
+            evaluation.objective
+        );
+    }
+    let status = if options.is_cancelled() {
+        SolveStatus::Cancelled
+    } else {
+        match status {
+            Status::Optimal => SolveStatus::Optimal,
+            Status::Infeasible | Status::Inforunbd | Status::Unbounded => SolveStatus::NoSolution,
+            _ if scip_objective.is_some() => SolveStatus::Feasible,
+            _ => SolveStatus::TimeLimit,
+        }
+    };
+    if status == SolveStatus::TimeLimit {
+        notes.push(format!("no schedule within the time limit ({:?})", options.time_limit));
+    }
+    options.report(Progress {
+        fraction: 1.0,
+        best_objective: scip_objective.map(|_| evaluation.objective),
+        bound,
+        placed: evaluation.placed,
+    });
+    let outcome = outcome(schedule, evaluation, status, bound, started, notes);
+    Ok(Run { outcome, scip_objective, size })
+}
+
+fn outcome(
+    schedule: Schedule,
+    evaluation: crate::Evaluation,
+    status: SolveStatus,
+    bound: Option<f64>,
+    started: Instant,
+    notes: Vec<String>,
+) -> SolveOutcome {
+    let gap = bound.map(|b| relative_gap(evaluation.objective, b));
+    SolveOutcome {
+        strategy: Strategy::Optimal,
+        schedule,
+        evaluation,
+        status,
+        bound,
+        gap,
+        elapsed: started.elapsed(),
+        notes,
+    }
 }

@@ -47,7 +47,7 @@ pub struct SlotGrid {
     pub weeks: Vec<Week>,
     /// Distinct times of the grid, sorted.
     pub times: Vec<TimeOfDay>,
-    /// Per match (by [`MatchId`]), its candidates.
+    /// Per match (by [`MatchId`]), its candidates, cheapest first.
     pub candidates: Vec<Vec<Candidate>>,
     /// Per team and plannable week index, the matches it may still play once fixed matches count.
     pub week_budget: Vec<Vec<u32>>,
@@ -123,7 +123,11 @@ impl SlotGrid {
                         slot,
                         cost: terms::placement_cost(problem, id, s.week, s.time, s.venue),
                     })
-                    .collect()
+                    .collect::<Vec<_>>()
+            })
+            .map(|mut list| {
+                list.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.slot.cmp(&b.slot)));
+                list
             })
             .collect();
 

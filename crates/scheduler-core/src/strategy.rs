@@ -126,7 +126,7 @@ impl Default for SolveOptions {
             gap_limit: 0.0,
             seed: 0,
             threads: 0,
-            heuristic_rounds: 60,
+            heuristic_rounds: 200,
             cancel: Arc::new(AtomicBool::new(false)),
             progress: None,
         }
@@ -278,7 +278,7 @@ fn optimal(
 }
 
 fn hybrid(problem: &Problem, options: &SolveOptions, started: Instant) -> SolveOutcome {
-    let quick = SolveOptions { heuristic_rounds: options.heuristic_rounds.min(20), ..options.clone() };
+    let quick = SolveOptions { heuristic_rounds: options.heuristic_rounds.min(30), ..options.clone() };
     let mut first = heuristic_outcome(problem, &quick, started);
     first.strategy = Strategy::Hybrid;
     if options.is_cancelled() {

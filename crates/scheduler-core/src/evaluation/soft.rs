@@ -39,7 +39,7 @@ pub(super) fn penalties(problem: &Problem, schedule: &Schedule) -> PenaltyBreakd
             for (i, a) in group.iter().enumerate() {
                 for b in &group[i + 1..] {
                     if terms::overlapping(problem, *a, *b) {
-                        out.overlap += weight as f64;
+                        out.overlap += weight.max(0) as f64;
                     }
                 }
             }

@@ -84,8 +84,8 @@ pub fn rest_spacing(problem: &Problem, a: Week, b: Week) -> f64 {
 pub fn leg_spacing(problem: &Problem, a: Week, b: Week) -> f64 {
     let Some(weights) = problem.settings.home_away else { return 0.0 };
     match a.0.abs_diff(b.0) {
-        0 => weights.same_week as f64,
-        1 => weights.consecutive_weeks as f64,
+        0 => weights.same_week.max(0) as f64,
+        1 => weights.consecutive_weeks.max(0) as f64,
         _ => 0.0,
     }
 }

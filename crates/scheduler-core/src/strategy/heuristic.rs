@@ -12,6 +12,8 @@ use crate::slots::SlotGrid;
 use crate::{MatchId, Problem, Schedule};
 
 const EPSILON: f64 = 1e-6;
+/// Rounds without a new best before a restart stops.
+const PATIENCE: usize = 8;
 
 /// Small deterministic generator (SplitMix64); enough for shuffles and tie-breaks.
 #[derive(Debug, Clone)]
@@ -53,7 +55,14 @@ pub(crate) fn run_on_grid(
     let best_seen: Mutex<Option<(f64, usize)>> = Mutex::new(None);
     let restart = |index: usize| {
         let seed = options.seed.wrapping_mul(0x2545_F491_4F6C_DD1D).wrapping_add(index as u64 + 1);
-        let mut search = Search { state: State::new(problem, grid), rng: Rng(seed), options, started };
+        let mut search = Search {
+            state: State::new(problem, grid),
+            failures: vec![0; problem.matches.len()],
+            round: 0,
+            rng: Rng(seed),
+            options,
+            started,
+        };
         let (objective, chosen) = search.run(|fraction, objective, placed| {
             let mut best = best_seen.lock().unwrap_or_else(|e| e.into_inner());
             if best.is_none_or(|(b, _)| objective > b) {
@@ -90,6 +99,9 @@ pub(crate) fn run_on_grid(
 
 struct Search<'a, 'o> {
     state: State<'a>,
+    /// Per match, how many insertion attempts failed in a row (tried again less and less often).
+    failures: Vec<u32>,
+    round: usize,
     rng: Rng,
     options: &'o SolveOptions,
     started: Instant,
@@ -105,29 +117,28 @@ impl Search<'_, '_> {
         self.state.journal.clear();
         let mut best = (self.state.objective, self.state.chosen.clone());
         let rounds = self.options.heuristic_rounds.max(1);
-        let mut stale = 0;
+        let mut since_best = 0;
         for round in 0..rounds {
-            if self.out_of_time() {
+            if self.out_of_time() || since_best >= PATIENCE {
                 break;
             }
             let before = self.state.objective;
+            self.round = round;
             self.insert_unplaced();
             self.improve_placed();
             self.state.journal.clear();
+            let significant = EPSILON + 1e-6 * best.0.abs();
             if self.state.objective > best.0 + EPSILON {
+                since_best = if self.state.objective > best.0 + significant { 0 } else { since_best + 1 };
                 best = (self.state.objective, self.state.chosen.clone());
+            } else {
+                since_best += 1;
             }
             report((round + 1) as f64 / rounds as f64, best.0, best.1.iter().flatten().count());
             if self.state.objective <= before + EPSILON {
-                stale += 1;
-                if stale >= 2 {
-                    // Stuck: restart from the best schedule, shaken.
-                    self.restore(&best.1);
-                    self.perturb();
-                    stale = 0;
-                }
-            } else {
-                stale = 0;
+                // Stuck: start again from the best schedule, shaken.
+                self.restore(&best.1);
+                self.perturb();
             }
         }
         best
@@ -191,10 +202,17 @@ impl Search<'_, '_> {
             if self.state.chosen[m.index()].is_some() {
                 continue;
             }
+            let backoff = 1 << self.failures[m.index()].min(4);
+            if self.round % backoff != 0 {
+                continue;
+            }
             let mark = self.state.journal.len();
             let start = self.state.objective;
             if !self.place_with_ejection(m, 2, &mut vec![m]) || self.state.objective <= start + EPSILON {
                 self.state.rollback(mark, start);
+                self.failures[m.index()] += 1;
+            } else {
+                self.failures[m.index()] = 0;
             }
         }
     }
@@ -213,7 +231,9 @@ impl Search<'_, '_> {
             let mark = self.state.journal.len();
             let start = self.state.objective;
             self.state.remove(m);
-            if !self.place_with_ejection(m, 1, &mut vec![m]) || self.state.objective <= start + EPSILON {
+            // Chains are costly: a quarter of the matches per round try them, the rest only move.
+            let depth = usize::from(self.rng.below(4) == 0);
+            if !self.place_with_ejection(m, depth, &mut vec![m]) || self.state.objective <= start + EPSILON {
                 self.state.rollback(mark, start);
             }
         }
@@ -245,7 +265,7 @@ impl Search<'_, '_> {
             best = Some((self.state.objective, self.state.journal[mark..].to_vec()));
             self.state.rollback(mark, start);
         }
-        let budget = if depth >= 2 { candidates.min(60) } else { candidates.min(12) };
+        let budget = if depth >= 2 { candidates.min(24) } else { candidates.min(6) };
         for &c in order.iter().take(budget) {
             let Some(blockers) = self.blockers(m, c, moved) else { continue };
             if blockers.is_empty() {

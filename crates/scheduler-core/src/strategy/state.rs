@@ -22,6 +22,8 @@ pub(super) struct State<'a> {
     slot_members: Vec<Vec<MatchId>>,
     /// Per team × week index, the placed matches.
     team_week: Vec<Vec<MatchId>>,
+    /// Per team × week index × time index, how many placed matches (H4).
+    team_time: Vec<u8>,
     /// Per week index × time index, the placed matches (for S6 only).
     at_time: Vec<Vec<MatchId>>,
     rest: Vec<Vec<f64>>,
@@ -45,6 +47,7 @@ impl<'a> State<'a> {
             chosen: vec![None; problem.matches.len()],
             slot_members: vec![Vec::new(); grid.slots.len()],
             team_week: vec![Vec::new(); problem.teams.len() * weeks],
+            team_time: vec![0; problem.teams.len() * weeks * grid.times.len()],
             at_time: vec![Vec::new(); weeks * grid.times.len()],
             rest: pair_table(terms::rest_spacing),
             legs: pair_table(terms::leg_spacing),
@@ -58,6 +61,10 @@ impl<'a> State<'a> {
 
     fn tw(&self, team: TeamId, week_index: usize) -> usize {
         team.index() * self.weeks + week_index
+    }
+
+    fn tt(&self, team: TeamId, week_index: usize, time_index: usize) -> usize {
+        (team.index() * self.weeks + week_index) * self.times + time_index
     }
 
     /// The slot index of candidate `c` of `m`.
@@ -84,12 +91,9 @@ impl<'a> State<'a> {
         }
         let matched = self.problem.match_(m);
         [matched.home, matched.away].iter().all(|team| {
-            let here = self.team_week(*team, slot.week_index);
-            (here.len() as u32) < self.grid.week_budget[team.index()][slot.week_index]
-                && here.iter().all(|o| {
-                    let oc = self.chosen[o.index()].map(|oc| self.slot_of(*o, oc));
-                    oc.map(|os| self.grid.slots[os].time_index) != Some(slot.time_index)
-                })
+            (self.team_week[self.tw(*team, slot.week_index)].len() as u32)
+                < self.grid.week_budget[team.index()][slot.week_index]
+                && self.team_time[self.tt(*team, slot.week_index, slot.time_index)] == 0
         })
     }
 
@@ -120,7 +124,7 @@ impl<'a> State<'a> {
                 if *o != m
                     && terms::overlapping(self.problem, [matched.home, matched.away], [om.home, om.away])
                 {
-                    cost += weight as f64;
+                    cost += weight.max(0) as f64;
                 }
             }
         }
@@ -143,6 +147,8 @@ impl<'a> State<'a> {
         for team in [matched.home, matched.away] {
             let key = self.tw(team, slot.week_index);
             self.team_week[key].push(m);
+            let key = self.tt(team, slot.week_index, slot.time_index);
+            self.team_time[key] += 1;
         }
         self.at_time[slot.week_index * self.times + slot.time_index].push(m);
         self.placed += 1;
@@ -164,6 +170,8 @@ impl<'a> State<'a> {
         for team in [matched.home, matched.away] {
             let key = self.tw(team, slot.week_index);
             drop(&mut self.team_week[key]);
+            let key = self.tt(team, slot.week_index, slot.time_index);
+            self.team_time[key] -= 1;
         }
         drop(&mut self.at_time[slot.week_index * self.times + slot.time_index]);
         self.chosen[m.index()] = None;
@@ -189,9 +197,16 @@ impl<'a> State<'a> {
     }
 
     /// The best candidate that fits, by gain.
+    ///
+    /// Candidates are sorted by their fixed cost and the other terms (S4, S6, S8) only add, so the
+    /// scan stops once the fixed cost alone cannot beat the best found.
     pub fn best_fit(&self, m: MatchId) -> Option<(usize, f64)> {
+        let reward = self.problem.match_(m).reward as f64;
         let mut best: Option<(usize, f64)> = None;
-        for c in 0..self.grid.candidates[m.index()].len() {
+        for (c, candidate) in self.grid.candidates[m.index()].iter().enumerate() {
+            if best.is_some_and(|(_, g)| reward - candidate.cost <= g + 1e-9) {
+                break;
+            }
             if self.fits(m, c) {
                 let gain = self.gain(m, c);
                 if best.is_none_or(|(_, g)| gain > g + 1e-9) {
