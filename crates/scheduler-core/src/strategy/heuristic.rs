@@ -163,7 +163,7 @@ impl Search<'_, '_> {
         let mut placed: Vec<MatchId> =
             self.state.problem.match_ids().filter(|m| self.state.chosen[m.index()].is_some()).collect();
         self.rng.shuffle(&mut placed);
-        let count = (placed.len() / 10).max(1).min(placed.len());
+        let count = (placed.len() / 5).max(2).min(placed.len());
         let removed: Vec<MatchId> = placed[..count].to_vec();
         for m in &removed {
             self.state.remove(*m);
