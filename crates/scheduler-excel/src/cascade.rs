@@ -30,16 +30,16 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Value, ReadError> {
     let value: Value = serde_yaml::from_str(text).map_err(|e| {
         let message = e.to_string();
         if message.contains("duplicate entry") {
-            ReadError::DuplicateKey { location: Location::file(file), message }
+            ReadError::DuplicateKey { location: Location::file(file).into(), message }
         } else {
-            ReadError::Yaml { location: Location::file(file), message }
+            ReadError::Yaml { location: Location::file(file).into(), message }
         }
     })?;
     match value {
         Value::Null => Ok(Value::Mapping(Mapping::new())),
         Value::Mapping(_) => Ok(value),
         other => Err(ReadError::InvalidValue {
-            location: Location::file(file),
+            location: Location::file(file).into(),
             value: describe(&other),
             expected: "a YAML mapping of sections (fichiers, planification, ...)".into(),
         }),
@@ -103,7 +103,7 @@ fn report_unknown(
                 Value::Null => {}
                 other => {
                     return Err(ReadError::InvalidValue {
-                        location: Location::key(file, &full),
+                        location: Location::key(file, &full).into(),
                         value: describe(other),
                         expected: "a section (a mapping of keys)".into(),
                     })

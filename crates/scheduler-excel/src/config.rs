@@ -241,7 +241,7 @@ impl Keys<'_> {
         let mut value = self.root;
         for part in path.split('.') {
             value = value.get(part).ok_or_else(|| ReadError::Inconsistent {
-                location: Location::key(self.file, path),
+                location: Location::key(self.file, path).into(),
                 message: "missing key".into(),
             })?;
         }
@@ -250,7 +250,7 @@ impl Keys<'_> {
 
     fn invalid(&self, path: &str, value: &Value, expected: &str) -> ReadError {
         ReadError::InvalidValue {
-            location: Location::key(self.file, path),
+            location: Location::key(self.file, path).into(),
             value: describe(value),
             expected: expected.to_string(),
         }

@@ -96,7 +96,7 @@ pub enum ReadError {
     #[error("{location}: not a readable Excel workbook ({message})")]
     Workbook {
         /// File (and sheet).
-        location: Location,
+        location: Box<Location>,
         /// The reader's message.
         message: String,
     },
@@ -104,7 +104,7 @@ pub enum ReadError {
     #[error("{location}: invalid YAML ({message})")]
     Yaml {
         /// File.
-        location: Location,
+        location: Box<Location>,
         /// The parser's message.
         message: String,
     },
@@ -112,7 +112,7 @@ pub enum ReadError {
     #[error("{location}: {message}; each key may appear only once")]
     DuplicateKey {
         /// File.
-        location: Location,
+        location: Box<Location>,
         /// The parser's message, naming the key and its line.
         message: String,
     },
@@ -120,7 +120,7 @@ pub enum ReadError {
     #[error("{location}: required sheet is missing (sheets found: {found})")]
     MissingSheet {
         /// File and sheet.
-        location: Location,
+        location: Box<Location>,
         /// Sheets of the workbook.
         found: String,
     },
@@ -128,7 +128,7 @@ pub enum ReadError {
     #[error("{location}: required column is missing (columns found: {found})")]
     MissingColumn {
         /// File, sheet and column.
-        location: Location,
+        location: Box<Location>,
         /// Headers of the sheet.
         found: String,
     },
@@ -136,7 +136,7 @@ pub enum ReadError {
     #[error("{location}: {value:?} is not {expected}")]
     InvalidValue {
         /// Where.
-        location: Location,
+        location: Box<Location>,
         /// The value as written.
         value: String,
         /// What was expected, e.g. `a whole number`.
@@ -146,7 +146,7 @@ pub enum ReadError {
     #[error("{location}: empty cell, expected {expected}")]
     EmptyCell {
         /// Where.
-        location: Location,
+        location: Box<Location>,
         /// What was expected.
         expected: String,
     },
@@ -154,7 +154,7 @@ pub enum ReadError {
     #[error("{location}: unknown {what} {name:?}{}", Suggestions(suggestions))]
     UnknownName {
         /// Where.
-        location: Location,
+        location: Box<Location>,
         /// `venue` or `team`.
         what: &'static str,
         /// The name given.
@@ -168,7 +168,7 @@ pub enum ReadError {
     )]
     AmbiguousTeam {
         /// Where.
-        location: Location,
+        location: Box<Location>,
         /// The name given.
         name: String,
         /// Which genders exist, e.g. `M and F`.
@@ -178,7 +178,7 @@ pub enum ReadError {
     #[error("{location}: {what} {name:?} is already listed at row {first_row}")]
     Duplicate {
         /// Where the second occurrence is.
-        location: Location,
+        location: Box<Location>,
         /// `team` or `venue`.
         what: &'static str,
         /// The name (with gender for teams).
@@ -190,7 +190,7 @@ pub enum ReadError {
     #[error("{location}: {message}")]
     Inconsistent {
         /// Where.
-        location: Location,
+        location: Box<Location>,
         /// What is wrong.
         message: String,
     },
@@ -211,7 +211,7 @@ impl ReadError {
             | ReadError::UnknownName { location, .. }
             | ReadError::AmbiguousTeam { location, .. }
             | ReadError::Duplicate { location, .. }
-            | ReadError::Inconsistent { location, .. } => Some(location),
+            | ReadError::Inconsistent { location, .. } => Some(location.as_ref()),
         }
     }
 }

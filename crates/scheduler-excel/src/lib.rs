@@ -17,9 +17,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-// A read fails once, with one error that carries its full location by value: its size does not matter.
-#![allow(clippy::result_large_err)]
-
 mod cascade;
 mod cells;
 mod config;

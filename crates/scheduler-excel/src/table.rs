@@ -22,7 +22,7 @@ impl<'a> Workbook<'a> {
     pub(crate) fn open(bytes: &'a [u8], file: &str) -> Result<Self, ReadError> {
         let xlsx: Xlsx<Cursor<&'a [u8]>> =
             open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
-                ReadError::Workbook { location: Location::file(file), message: e.to_string() }
+                ReadError::Workbook { location: Location::file(file).into(), message: e.to_string() }
             })?;
         let names = xlsx.sheet_names();
         Ok(Self { file: file.to_string(), xlsx, names })
@@ -46,7 +46,7 @@ impl<'a> Workbook<'a> {
         let range = self
             .xlsx
             .worksheet_range(&actual)
-            .map_err(|e| ReadError::Workbook { location: location.clone(), message: e.to_string() })?;
+            .map_err(|e| ReadError::Workbook { location: location.clone().into(), message: e.to_string() })?;
         Ok(Some(Sheet::new(location, &range)))
     }
 
@@ -55,7 +55,7 @@ impl<'a> Workbook<'a> {
         match self.sheet(name)? {
             Some(sheet) => Ok(sheet),
             None => Err(ReadError::MissingSheet {
-                location: Location::sheet(&self.file, name),
+                location: Location::sheet(&self.file, name).into(),
                 found: self.names.join(", "),
             }),
         }
@@ -145,7 +145,7 @@ impl Sheet {
         let Some(missing) = required.iter().find(|c| self.column(c).is_none()) else { return Ok(true) };
         let location = self.location.at_column(*missing);
         if self.has_data() {
-            return Err(ReadError::MissingColumn { location, found: self.found_headers() });
+            return Err(ReadError::MissingColumn { location: location.into(), found: self.found_headers() });
         }
         warnings.push(ReadWarning::new(
             WarningKind::MissingColumn,
@@ -226,12 +226,12 @@ impl<'s> Row<'s> {
     }
 
     fn empty(&self, column: &str, expected: &str) -> ReadError {
-        ReadError::EmptyCell { location: self.at(column), expected: expected.to_string() }
+        ReadError::EmptyCell { location: self.at(column).into(), expected: expected.to_string() }
     }
 
     fn invalid(&self, column: &str, problem: CellProblem) -> ReadError {
         ReadError::InvalidValue {
-            location: self.at(column),
+            location: self.at(column).into(),
             value: problem.value,
             expected: problem.expected.to_string(),
         }
@@ -240,7 +240,7 @@ impl<'s> Row<'s> {
     /// An error about a column's value.
     pub(crate) fn invalid_value(&self, column: &str, expected: &str) -> ReadError {
         ReadError::InvalidValue {
-            location: self.at(column),
+            location: self.at(column).into(),
             value: cells::display(self.cell(column)),
             expected: expected.to_string(),
         }

@@ -76,7 +76,7 @@ pub(crate) fn read_fixed(ctx: &mut Context, sheet: &Sheet, declared: &Declared) 
         let notes = row.text("Remarques");
         if home == away {
             return Err(ReadError::Inconsistent {
-                location: row.at("Equipe_2"),
+                location: row.at("Equipe_2").into(),
                 message: format!("{home} cannot play itself"),
             });
         }

@@ -107,7 +107,7 @@ impl Context {
             return Ok(canonical);
         }
         Err(ReadError::UnknownName {
-            location: row.at(column),
+            location: row.at(column).into(),
             what: "venue",
             name: name.to_string(),
             suggestions: suggest::closest(name, self.venues.keys().map(String::as_str)),
@@ -134,7 +134,7 @@ impl Context {
                 Ok(Some(TeamKey::new(name, only)))
             }
             None => Err(ReadError::AmbiguousTeam {
-                location: location.clone(),
+                location: location.clone().into(),
                 name,
                 genders: entries
                     .iter()
@@ -158,9 +158,17 @@ impl Context {
             None => {
                 let (name, suffix) = split_gender_suffix(raw);
                 let wanted = TeamKey::new(name, suffix.or(gender)).to_string();
-                let labels: Vec<String> = self.spec.teams.iter().map(|t| t.key().to_string()).collect();
+                // With a gender, compare with `NAME [G]` labels; without, with the names alone.
+                let mut labels: Vec<String> = self
+                    .spec
+                    .teams
+                    .iter()
+                    .map(|t| if suffix.or(gender).is_some() { t.key().to_string() } else { t.name.clone() })
+                    .collect();
+                labels.sort();
+                labels.dedup();
                 Err(ReadError::UnknownName {
-                    location: location.clone(),
+                    location: location.clone().into(),
                     what: "team",
                     name: wanted.clone(),
                     suggestions: suggest::closest(&wanted, labels.iter().map(String::as_str)),

@@ -58,7 +58,7 @@ pub(crate) fn read_teams(ctx: &mut Context, sheet: &Sheet) -> Result<(), ReadErr
         if let Some(existing) = ctx.index_team(index, true) {
             let first_row = rows_of_team.get(&existing).copied().unwrap_or_default();
             return Err(ReadError::Duplicate {
-                location: row.at("Equipe"),
+                location: row.at("Equipe").into(),
                 what: "team",
                 name: TeamKey::new(name, gender).to_string(),
                 first_row,

@@ -27,7 +27,12 @@ pub(crate) fn read_venues(ctx: &mut Context, sheet: &Sheet) -> Result<(), ReadEr
         };
         let times = row.times("Creneaux")?;
         if let Some(first_row) = ctx.add_venue(&name, row.number()) {
-            return Err(ReadError::Duplicate { location: row.at("Gymnase"), what: "venue", name, first_row });
+            return Err(ReadError::Duplicate {
+                location: row.at("Gymnase").into(),
+                what: "venue",
+                name,
+                first_row,
+            });
         }
         ctx.spec.venues.push(VenueSpec { name, courts, times, level: None });
     }
