@@ -49,7 +49,7 @@ impl ProjectConfig {
     pub fn defaults() -> Result<Self, ReadError> {
         let mut warnings = Vec::new();
         let merged = cascade::cascade(None, &mut warnings)?;
-        Self::from_merged(merged, cascade::DEFAULT_FILE, Path::new(""), None, &mut warnings)
+        Self::from_merged(merged, cascade::DEFAULT_FILE, Path::new(""), &mut warnings)
     }
 
     /// Reads a project YAML file through the cascade.
@@ -66,7 +66,7 @@ impl ProjectConfig {
     pub fn from_yaml_str(text: &str, file: &str, dir: &Path) -> Result<(Self, Vec<ReadWarning>), ReadError> {
         let mut warnings = Vec::new();
         let merged = cascade::cascade(Some((text, file)), &mut warnings)?;
-        let config = Self::from_merged(merged, file, dir, None, &mut warnings)?;
+        let config = Self::from_merged(merged, file, dir, &mut warnings)?;
         Ok((config, warnings))
     }
 
@@ -74,7 +74,6 @@ impl ProjectConfig {
         merged: Value,
         file: &str,
         dir: &Path,
-        source: Option<PathBuf>,
         warnings: &mut Vec<ReadWarning>,
     ) -> Result<Self, ReadError> {
         let keys = Keys { root: &merged, file };
@@ -82,18 +81,15 @@ impl ProjectConfig {
         let calendar = calendar(&keys, warnings)?;
         let strategy_name = keys.string("planification.strategie")?;
         let strategy = strategy_name.parse::<Strategy>().map_err(|_| {
-            keys.invalid(
-                "planification.strategie",
-                &Value::from(strategy_name.clone()),
-                Strategy::VALID_NAMES,
-            )
+            let expected = format!("a strategy: {}", Strategy::VALID_NAMES);
+            keys.invalid("planification.strategie", &Value::from(strategy_name.clone()), &expected)
         })?;
         let seconds = keys.float("cpsat.temps_max_secondes")?;
         if seconds < 0.0 {
             return Err(keys.invalid_at("cpsat.temps_max_secondes", "a number of seconds ≥ 0"));
         }
         let config = Self {
-            source,
+            source: None,
             workbook: dir.join(keys.string("fichiers.donnees")?),
             output: dir.join(keys.string("fichiers.sortie")?),
             strategy,
@@ -424,9 +420,12 @@ mod tests {
         let error =
             ProjectConfig::from_yaml_str("planification:\n  strategie: fast\n", "p.yaml", Path::new(""))
                 .unwrap_err();
-        assert!(error
-            .to_string()
-            .starts_with("p.yaml, key planification.strategie: \"fast\" is not optimal"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("p.yaml, key planification.strategie: \"fast\" is not a strategy: optimal"),
+            "{error}"
+        );
         let (_, warnings) = ProjectConfig::from_yaml_str(
             "contraintes:\n  penalites_espacement_repos: [2.5]\n",
             "p.yaml",

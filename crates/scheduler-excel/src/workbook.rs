@@ -39,6 +39,8 @@ pub mod sheet_names {
     pub const FIXED_MATCHES: &str = "Matchs_Fixes";
     /// Teams outside the championship.
     pub const EXTERNAL_TEAMS: &str = "Equipes_Hors_Championnat";
+    /// Loaded by PyCalendar but never used; reported when it holds data.
+    pub const SPECIFIC_CONSTRAINTS: &str = "Contraintes_Specifiques";
 }
 
 use sheet_names as s;
@@ -103,6 +105,13 @@ pub(crate) fn read(
             WarningKind::Unused,
             Location::sheet(book.file(), s::FIXED_MATCHES),
             "not read: planification.respecter_matchs_fixes is false",
+        );
+    }
+    if book.sheet(s::SPECIFIC_CONSTRAINTS)?.is_some_and(|sheet| sheet.has_data()) {
+        ctx.warn(
+            WarningKind::Unused,
+            Location::sheet(book.file(), s::SPECIFIC_CONSTRAINTS),
+            "not read: PyCalendar loaded this sheet but no rule ever used it",
         );
     }
     Ok((ctx.spec, ctx.warnings))

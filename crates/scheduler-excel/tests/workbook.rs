@@ -564,3 +564,40 @@ fn files_on_disk() {
     let missing = read_workbook(&dir.path().join("nope.xlsx"), &ProjectConfig::default()).unwrap_err();
     assert!(missing.to_string().starts_with("cannot read "), "{missing}");
 }
+
+#[test]
+fn unused_data_is_reported() {
+    let sheets = with(vec![
+        sheet(
+            "Contraintes_Temporelles",
+            vec![
+                row!["Equipe_1", "Equipe_2", "Genre", "Type_Contrainte", "Semaine", "Horaires_Possibles"],
+                row!["LYON 1 (1)", "INSA (1)", "F", "Après", 5.0, "14:00, 16:00"],
+            ],
+        ),
+        sheet("Contraintes_Specifiques", vec![row!["Type_Contrainte", "Equipe_1"], row!["X", "LYON 1 (1)"]]),
+    ]);
+    let data = read(&sheets).unwrap();
+    assert_eq!(data.spec.temporal_constraints[0].kind, scheduler_core::TemporalKind::After);
+    assert_eq!(
+        shown(&data.warnings),
+        [
+            "tiny.xlsx, sheet Contraintes_Temporelles, row 2, column Horaires_Possibles: \"14:00, 16:00\" is not \
+             used: only the week limit applies (PyCalendar never used it either)",
+            "tiny.xlsx, sheet Contraintes_Specifiques: not read: PyCalendar loaded this sheet but no rule ever \
+             used it",
+        ]
+    );
+}
+
+#[test]
+fn a_team_without_gender_answers_for_either_gender() {
+    let sheets = with(vec![
+        sheet("Equipes", vec![row!["Equipe", "Poule"], row!["A (1)", "CUP"], row!["B (1)", "CUP"]]),
+        sheet("Indispos_Equipes", vec![row!["Equipe", "Semaine"], row!["A (1) [F]", 2.0]]),
+    ]);
+    let data = read(&sheets).unwrap();
+    assert_eq!(data.spec.team_unavailabilities[0].team, TeamKey::new("A (1)", None));
+    let (problem, _) = Problem::new(data.spec).unwrap();
+    assert_eq!(problem.matches.len(), 1);
+}

@@ -128,7 +128,14 @@ impl Context {
         let gender = suffix.or(gender);
         let Some(entries) = self.teams.get(&name) else { return Ok(None) };
         match gender {
-            Some(g) => Ok(entries.iter().any(|(eg, _)| *eg == Some(g)).then(|| TeamKey::new(name, Some(g)))),
+            // A team listed without gender answers for either gender.
+            Some(g) => Ok(if entries.iter().any(|(eg, _)| *eg == Some(g)) {
+                Some(TeamKey::new(name, Some(g)))
+            } else if entries.iter().any(|(eg, _)| eg.is_none()) {
+                Some(TeamKey::new(name, None))
+            } else {
+                None
+            }),
             None if all_genders || entries.len() == 1 => {
                 let only = if entries.len() == 1 { entries[0].0 } else { None };
                 Ok(Some(TeamKey::new(name, only)))

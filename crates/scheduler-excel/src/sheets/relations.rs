@@ -137,6 +137,15 @@ pub(crate) fn read_temporal(ctx: &mut Context, sheet: &Sheet) -> Result<(), Read
         if week > weeks {
             return Err(row.invalid_value("Semaine", &format!("a week of the season (1 to {weeks})")));
         }
+        if let Some(times) = row.text("Horaires_Possibles") {
+            ctx.warn(
+                WarningKind::Unused,
+                row.at("Horaires_Possibles"),
+                format!(
+                    "{times:?} is not used: only the week limit applies (PyCalendar never used it either)"
+                ),
+            );
+        }
         let key = {
             let (a, b) = (team_a.to_string(), team_b.to_string());
             if a <= b {
