@@ -84,6 +84,21 @@ fn evaluator_reproduces_pycalendar_optimum_exactly() {
 }
 
 #[test]
+fn fixed_matches_break_17_rules_reported_as_input_warnings() {
+    let Some(dir) = volley_dir() else { return };
+    let problem = volley_problem(&dir);
+    let evaluation = evaluate(&problem, &Schedule::empty(&problem));
+    let count = |rule| evaluation.fixed_problems.iter().filter(|v| v.rule == rule).count();
+    use scheduler_core::HardRule::*;
+    // 15 off-grid times or closed slots, one overfull slot (ENTPE week 2 16:00), one team twice in week 7.
+    assert_eq!((count(H2), count(H1), count(H5)), (15, 1, 1));
+    assert_eq!(evaluation.fixed_problems.len(), 17);
+    let twice = evaluation.fixed_problems.iter().find(|v| v.rule == H5).expect("H5");
+    assert_eq!(twice.message, "INSA (1) [F] plays 2 matches in week 7 (at most 1)");
+    assert!(evaluation.hard.is_empty(), "nothing placed, nothing broken");
+}
+
+#[test]
 fn heuristic_places_at_least_128_matches_without_breaking_a_rule() {
     let Some(dir) = volley_dir() else { return };
     let problem = volley_problem(&dir);

@@ -155,8 +155,13 @@ fn group_checks(problem: &Problem, entries: &[Entry], planned_groups: bool, out:
     }
     for ((week, venue, time), group) in &by_slot {
         let (planned, _) = counts(group);
-        let courts = problem.venue_courts(*venue, *week, *time) as usize;
-        // A closed or not-offered slot is reported once per match as H2.
+        // Off-grid times (fixed matches at 15:30…) still have the venue's courts; closed slots are
+        // reported once per match as H2.
+        let courts = if problem.venue_offers(*venue, *time) {
+            problem.venue_courts(*venue, *week, *time)
+        } else {
+            problem.venue(*venue).courts
+        } as usize;
         if wanted(planned) && courts > 0 && group.len() > courts {
             out.push(violation(
                 HardRule::H1,
