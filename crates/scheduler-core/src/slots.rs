@@ -103,20 +103,35 @@ impl SlotGrid {
             })
             .collect();
 
+        // Per team, the slots it may play in (computed once per team, not once per match).
+        let team_slots: Vec<Vec<bool>> = (0..problem.teams.len())
+            .into_par_iter()
+            .map(|t| {
+                let team = TeamId::from_index(t);
+                slots
+                    .iter()
+                    .map(|s| {
+                        week_budget[t][s.week_index] > 0
+                            && !fixed_team_time.contains_key(&(team, s.week, s.time))
+                            && problem.team_can_play(team, s.week, s.time, s.venue)
+                    })
+                    .collect()
+            })
+            .collect();
+
         let candidates = (0..problem.matches.len())
             .into_par_iter()
             .map(|i| {
                 let id = MatchId::from_index(i);
                 let m = problem.match_(id);
+                let (home, away) = (&team_slots[m.home.index()], &team_slots[m.away.index()]);
                 slots
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| {
-                        [m.home, m.away].iter().all(|team| {
-                            week_budget[team.index()][s.week_index] > 0
-                                && !fixed_team_time.contains_key(&(*team, s.week, s.time))
-                                && problem.team_can_play(*team, s.week, s.time, s.venue)
-                        }) && problem.obligation_met(s.venue, m.home, m.away)
+                    .filter(|(index, s)| {
+                        home[*index]
+                            && away[*index]
+                            && problem.obligation_met(s.venue, m.home, m.away)
                             && problem.temporal_allows(id, s.week)
                     })
                     .map(|(slot, s)| Candidate {
