@@ -43,6 +43,7 @@ pub(crate) fn solve(
 
 /// A solve with what tests and benchmarks look at besides the outcome.
 #[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) struct Run {
     pub outcome: SolveOutcome,
     /// SCIP's objective value of the returned schedule, when SCIP found one.
@@ -61,12 +62,10 @@ pub(crate) fn run(
     started: Instant,
 ) -> Result<Run, SolveError> {
     let grid = SlotGrid::new(problem);
-    let model = Model::try_new()
-        .map_err(failed("creating SCIP"))?
-        .hide_output()
-        .include_default_plugins()
-        .create_prob("league")
-        .maximize();
+    let model = Model::try_new().map_err(failed("creating SCIP"))?;
+    // `SCHEDULER_SCIP_LOG=1` shows SCIP's own log on stdout, to study a slow solve.
+    let model = if std::env::var_os("SCHEDULER_SCIP_LOG").is_some() { model } else { model.hide_output() };
+    let model = model.include_default_plugins().create_prob("league").maximize();
     let (formulation, model) = Formulation::build(model, problem, &grid);
     let size = formulation.size;
     let mut notes =
@@ -126,15 +125,18 @@ pub(crate) fn run(
 
     if options.is_cancelled() {
         let evaluation = evaluate(problem, &start_schedule);
+        options.report(Progress {
+            fraction: 1.0,
+            best_objective: Some(evaluation.objective),
+            bound: None,
+            placed: evaluation.placed,
+        });
         let outcome = outcome(start_schedule, evaluation, SolveStatus::Cancelled, None, started, notes);
         return Ok(Run { outcome, scip_objective: None, size });
     }
 
-    // russcip's concurrent solve needs a SCIP built with a thread library, which the PyPI build lacks
-    // (SCIPsolveConcurrent fails and the model is lost): one thread.
-    if options.thread_count() > 1 {
-        notes.push("SCIP solves on one thread (this SCIP build has no concurrent solver)".into());
-    }
+    // One thread: this SCIP build can solve concurrently, but russcip 0.11 gives event handlers no copy
+    // callback, so the concurrent solvers would run without the monitor (no cancellation, no progress).
     let solved = model.try_solve().map_err(failed("solving"))?;
     let status = solved.status();
     let best = solved.best_sol();
@@ -144,26 +146,23 @@ pub(crate) fn run(
     };
     let bound = solved.best_bound();
     let bound = (bound.abs() < 1e19).then_some(bound);
-    drop(best);
 
     let schedule = formulation.schedule_of(&chosen);
     let evaluation = evaluate(problem, &schedule);
     if let Some(objective) = scip_objective {
-        debug_assert!(
-            (objective - evaluation.objective).abs() <= 1e-6 * evaluation.objective.abs().max(1.0),
-            "SCIP objective {objective} differs from the evaluator's {}",
-            evaluation.objective
-        );
-    }
-    let status = if options.is_cancelled() {
-        SolveStatus::Cancelled
-    } else {
-        match status {
-            Status::Optimal => SolveStatus::Optimal,
-            Status::Infeasible | Status::Inforunbd | Status::Unbounded => SolveStatus::NoSolution,
-            _ if scip_objective.is_some() => SolveStatus::Feasible,
-            _ => SolveStatus::TimeLimit,
+        if (objective - evaluation.objective).abs() > 1e-6 * evaluation.objective.abs().max(1.0) {
+            notes.push(format!(
+                "SCIP's objective {objective} differs from the evaluator's {}",
+                evaluation.objective
+            ));
         }
+    }
+    let status = match status {
+        Status::Optimal => SolveStatus::Optimal,
+        _ if options.is_cancelled() => SolveStatus::Cancelled,
+        Status::Infeasible | Status::Inforunbd | Status::Unbounded => SolveStatus::NoSolution,
+        _ if scip_objective.is_some() => SolveStatus::Feasible,
+        _ => SolveStatus::TimeLimit,
     };
     if status == SolveStatus::TimeLimit {
         notes.push(format!("no schedule within the time limit ({:?})", options.time_limit));

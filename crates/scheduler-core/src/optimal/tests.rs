@@ -99,14 +99,14 @@ fn unplaceable_matches_stay_out_and_the_empty_model_solves() {
         venues: vec![venue("GYM", 3, &[18, 20])],
         ..ProblemSpec::default()
     };
-    let run = exact(&build(spec), None);
-    assert_eq!(run.outcome.status, SolveStatus::Optimal);
-    assert_eq!((run.outcome.evaluation.placed, run.outcome.evaluation.unplaced), (2, 4));
+    let four = exact(&build(spec), None);
+    assert_eq!(four.outcome.status, SolveStatus::Optimal);
+    assert_eq!((four.outcome.evaluation.placed, four.outcome.evaluation.unplaced), (2, 4));
 
     let nothing = ProblemSpec { calendar: Calendar::new(2), ..ProblemSpec::default() };
-    let run = run(&build(nothing), &options(10), None, Instant::now()).expect("solves");
-    assert_eq!(run.outcome.status, SolveStatus::Optimal);
-    assert_eq!(run.outcome.evaluation.placed, 0);
+    let empty = run(&build(nothing), &options(10), None, Instant::now()).expect("solves");
+    assert_eq!(empty.outcome.status, SolveStatus::Optimal);
+    assert_eq!(empty.outcome.evaluation.placed, 0);
 }
 
 /// A tiny random league: a few teams, three weeks, two slots a week, random preferences and
@@ -235,7 +235,7 @@ fn league(teams: usize) -> Problem {
 #[test]
 fn start_solution_objective_is_the_evaluators() {
     // The model's objective at the heuristic's schedule, as SCIP computes it, is the evaluator's.
-    let problem = league(24);
+    let problem = league(18);
     let heuristic = crate::solve(&problem, Strategy::Heuristic, &options(10)).expect("heuristic");
     let grid = SlotGrid::new(&problem);
     let model = Model::new().hide_output().include_default_plugins().create_prob("t").maximize();
@@ -249,7 +249,7 @@ fn start_solution_objective_is_the_evaluators() {
 
 #[test]
 fn hybrid_is_never_worse_than_the_heuristic() {
-    for problem in [tiny(3), tiny(5), league(18)] {
+    for problem in [tiny(3), tiny(5), league(10)] {
         let heuristic = crate::solve(&problem, Strategy::Heuristic, &options(20)).expect("heuristic");
         let hybrid = crate::solve(&problem, Strategy::Hybrid, &options(20)).expect("hybrid");
         assert!(hybrid.evaluation.hard.is_empty());
@@ -261,18 +261,22 @@ fn hybrid_is_never_worse_than_the_heuristic() {
 
 #[test]
 fn cancellation_stops_scip_within_a_second() {
+    // Far too big to finish in a few seconds; the flag is set 200 ms after SCIP's first report.
     let problem = league(60);
     let mut options = options(120);
     let reports = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&reports);
     options.progress = Some(Arc::new(move |p: Progress| sink.lock().expect("lock").push(p)));
     let cancel = Arc::clone(&options.cancel);
+    let seen = Arc::clone(&reports);
     let setter = std::thread::spawn(move || {
+        while seen.lock().expect("lock").is_empty() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         std::thread::sleep(Duration::from_millis(200));
         cancel.store(true, Ordering::Relaxed);
         Instant::now()
     });
-    let started = Instant::now();
     let outcome = crate::solve(&problem, Strategy::Optimal, &options).expect("solves");
     let stopped = Instant::now();
     let set_at = setter.join().expect("setter");
@@ -281,15 +285,25 @@ fn cancellation_stops_scip_within_a_second() {
         "stopped {:?} after the flag",
         stopped - set_at
     );
-    assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(outcome.status, SolveStatus::Cancelled);
     assert!(outcome.evaluation.hard.is_empty());
     assert_eq!(reports.lock().expect("lock").last().map(|p| p.fraction), Some(1.0));
 }
 
 #[test]
+fn cancelled_before_the_solve_returns_the_start() {
+    let problem = tiny(1);
+    let options = options(10);
+    options.cancel.store(true, Ordering::Relaxed);
+    let heuristic = crate::solve(&problem, Strategy::Heuristic, &SolveOptions::default()).expect("heuristic");
+    let run = run(&problem, &options, Some(&heuristic.schedule), Instant::now()).expect("returns");
+    assert_eq!(run.outcome.status, SolveStatus::Cancelled);
+    assert_eq!(run.outcome.schedule, heuristic.schedule);
+}
+
+#[test]
 fn progress_reports_incumbents_and_the_bound() {
-    let problem = league(18);
+    let problem = league(10);
     let mut options = options(60);
     let reports = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&reports);
@@ -304,4 +318,47 @@ fn progress_reports_incumbents_and_the_bound() {
     if outcome.status == SolveStatus::Optimal {
         assert!(outcome.gap.expect("gap") <= 1e-9);
     }
+}
+
+#[test]
+#[ignore = "diagnostics: SCHEDULER_SCIP_LOG=1 cargo test --features scip -- --ignored --nocapture"]
+fn solve_generated_league() {
+    let teams = std::env::var("TEAMS").ok().and_then(|t| t.parse().ok()).unwrap_or(18);
+    let started = Instant::now();
+    let run = exact(&league(teams), None);
+    println!(
+        "{:?} {:?} {:?} in {:?}",
+        run.size,
+        run.outcome.status,
+        run.outcome.evaluation.objective,
+        started.elapsed()
+    );
+}
+
+/// Solves the season of a `ProblemSpec` JSON file (`SCHEDULER_SPEC_JSON`) with the strategy named by
+/// `SCHEDULER_STRATEGY` (default `optimal`) and prints the result, for measurements on real data.
+#[test]
+#[ignore = "measurement: SCHEDULER_SPEC_JSON=spec.json cargo test --release --features scip -- --ignored --nocapture"]
+fn solve_spec_file() {
+    let Some(path) = std::env::var_os("SCHEDULER_SPEC_JSON") else { return };
+    let text = std::fs::read_to_string(path).expect("readable spec");
+    let spec: ProblemSpec = serde_json::from_str(&text).expect("a ProblemSpec");
+    let problem = build(spec);
+    let strategy: Strategy =
+        std::env::var("SCHEDULER_STRATEGY").unwrap_or_else(|_| "optimal".into()).parse().expect("a strategy");
+    let started = Instant::now();
+    let outcome = crate::solve(&problem, strategy, &options(300)).expect("solves");
+    let e = &outcome.evaluation;
+    println!(
+        "{strategy}: {:?} placed {}/{} objective {} bound {:?} gap {:?} in {:.2?}; penalties {:?}; {:?}",
+        outcome.status,
+        e.placed,
+        problem.matches.len(),
+        e.objective,
+        outcome.bound,
+        outcome.gap,
+        started.elapsed(),
+        e.penalties,
+        outcome.notes
+    );
 }
