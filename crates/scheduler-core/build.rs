@@ -10,8 +10,9 @@
 //! - every binary that `cargo run`/`cargo test` starts (other crates' too) gets it through the dynamic
 //!   library path: Cargo adds the link-search folders of build scripts that lie inside the target
 //!   directory, so the library is linked from symlinks in `OUT_DIR`;
-//! - a binary started by hand from another crate needs its own rpath line (see this file) or
-//!   `LD_LIBRARY_PATH=.scip/lib`.
+//! - a binary of another crate started by hand (not through cargo) needs an rpath of its own: its
+//!   build script prints `cargo:rustc-link-arg-bins=-Wl,-rpath,$DEP_SCHEDULER_SCIP_LIB_DIR` (this crate
+//!   declares `links = "scheduler_scip"` for that), or run it with `LD_LIBRARY_PATH=.scip/lib`.
 
 use std::env;
 use std::fs;
@@ -29,6 +30,7 @@ fn main() {
     }
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let workspace = manifest.join("../..");
+    let workspace = fs::canonicalize(&workspace).unwrap_or(workspace);
     let lib_dir =
         env::var_os("SCIP_LIB_DIR").map(PathBuf::from).unwrap_or_else(|| workspace.join(".scip/lib"));
     let lib_dir = if lib_dir.is_relative() { workspace.join(lib_dir) } else { lib_dir };
@@ -36,6 +38,8 @@ fn main() {
     if !lib_dir.join("libscip.so").exists() {
         fetch(&workspace, &lib_dir);
     }
+    // Watch the folder as configured (a symlinked folder may go away while its target stays).
+    println!("cargo:rerun-if-changed={}", lib_dir.join("libscip.so").display());
     let lib_dir = fs::canonicalize(&lib_dir).unwrap_or(lib_dir);
     if !lib_dir.join("libscip.so").exists() {
         panic!(
@@ -44,8 +48,6 @@ fn main() {
             lib_dir.display()
         );
     }
-    println!("cargo:rerun-if-changed={}", lib_dir.join("libscip.so").display());
-
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let linked = out_dir.join("scip-lib");
     mirror(&lib_dir, &linked);
@@ -53,6 +55,9 @@ fn main() {
     println!("cargo:rustc-link-search=native={}", linked.display());
     println!("cargo:rustc-link-lib=dylib=scip");
     println!("cargo:rustc-link-arg=-Wl,-rpath,{}", lib_dir.display());
+    // For the build scripts of direct dependents (`links = "scheduler_scip"`): DEP_SCHEDULER_SCIP_LIB_DIR,
+    // to give their own binaries the same rpath.
+    println!("cargo:lib_dir={}", lib_dir.display());
 }
 
 /// Runs the workspace's fetch script; its failure is reported by the caller's check.
