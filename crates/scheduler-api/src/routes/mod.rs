@@ -1,0 +1,3 @@
+//! Routes, one folder per resource, one file per action.
+
+pub mod meta;

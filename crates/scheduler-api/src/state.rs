@@ -1,0 +1,10 @@
+//! What every handler can reach.
+
+use crate::config::ServerConfig;
+
+/// Shared application state.
+#[derive(Debug)]
+pub struct AppState {
+    /// Server settings.
+    pub config: ServerConfig,
+}
