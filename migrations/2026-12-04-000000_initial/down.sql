@@ -1,0 +1,14 @@
+DROP TABLE solve_runs;
+DROP TABLE temporal_constraints;
+DROP TABLE ententes;
+DROP TABLE non_simultaneity_groups;
+DROP TABLE presence_obligations;
+DROP TABLE earliest_times;
+DROP TABLE institution_unavailabilities;
+DROP TABLE team_unavailabilities;
+DROP TABLE venue_unavailabilities;
+DROP TABLE matches;
+DROP TABLE pools;
+DROP TABLE venues;
+DROP TABLE teams;
+DROP TABLE projects;
