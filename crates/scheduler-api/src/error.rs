@@ -124,3 +124,18 @@ pub fn path_error(error: PathError, request: &HttpRequest) -> actix_web::Error {
 pub fn query_error(error: QueryPayloadError, _request: &HttpRequest) -> actix_web::Error {
     ApiError::BadRequest(format!("invalid query parameters: {error}")).into()
 }
+
+/// A bad upload → 400, too large → 413.
+pub fn multipart_error(error: actix_multipart::MultipartError, _request: &HttpRequest) -> actix_web::Error {
+    use actix_multipart::MultipartError;
+    let api = match &error {
+        MultipartError::Payload(actix_web::error::PayloadError::Overflow) => {
+            ApiError::TooLarge("the upload is larger than the server accepts".into())
+        }
+        other if other.status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::TooLarge(format!("the upload is too large: {other}"))
+        }
+        other => ApiError::BadRequest(format!("invalid upload: {other}")),
+    };
+    api.into()
+}

@@ -2,7 +2,10 @@
 //! `scheduler-core`. Handlers parse, call and map errors; OpenAPI comes from their annotations.
 
 pub mod config;
+mod db;
+mod dto;
 pub mod error;
+mod import;
 mod middleware;
 pub mod openapi;
 mod routes;
@@ -33,20 +36,65 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 fn routes_config(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    config
-        .service(routes::meta::health)
-        .service(scope("/api").service(routes::meta::index).service(routes::meta::openapi_json));
+    use routes::*;
+    config.service(routes::meta::health).service(
+        scope("/api")
+            .service(meta::index)
+            .service(meta::openapi_json)
+            .service(projects::list)
+            .service(projects::create)
+            .service(import::import)
+            .service(projects::read)
+            .service(projects::update)
+            .service(projects::remove)
+            .service(projects::stats)
+            .service(evaluation::evaluation)
+            .service(teams::list)
+            .service(teams::read)
+            .service(teams::create)
+            .service(teams::update)
+            .service(teams::remove)
+            .service(venues::list)
+            .service(venues::read)
+            .service(venues::create)
+            .service(venues::update)
+            .service(venues::remove)
+            .service(matches::list)
+            .service(matches::read)
+            .service(matches::create)
+            .service(matches::update)
+            .service(matches::remove)
+            .service(matches::move_to)
+            .service(matches::fix)
+            .service(matches::unfix),
+    );
 }
 
 async fn not_found(request: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
     Err(ApiError::NotFound(format!("no route for {} {}", request.method(), request.path())))
 }
 
-/// Starts the server on `listener`; the returned future runs until shutdown (Ctrl-C stops it
-/// gracefully).
-pub fn start(config: ServerConfig, listener: TcpListener) -> std::io::Result<Server> {
+/// Opens the database (running migrations), marks runs left `running` by a crash as failed, imports
+/// the demo project into an empty database, then starts the server on `listener`. The returned
+/// future runs until shutdown (Ctrl-C stops it gracefully).
+pub fn start(config: ServerConfig, listener: TcpListener) -> anyhow::Result<Server> {
+    use anyhow::Context;
+    let db = scheduler_db::Database::open(&config.database_url)
+        .with_context(|| format!("cannot open the database {}", config.database_url))?;
+    let interrupted = db.fail_interrupted_runs()?;
+    if interrupted > 0 {
+        tracing::warn!(interrupted, "solve runs left running by a previous process were marked failed");
+    }
+    if let Some(demo) = import::import_demo_if_empty(&db, &config.demo_project)? {
+        tracing::info!(
+            project = demo.project_id,
+            to_plan = demo.to_plan,
+            fixed = demo.fixed,
+            "demo project imported"
+        );
+    }
     let workers = config.workers;
-    let state = web::Data::new(AppState { config });
+    let state = web::Data::new(AppState { config, db });
     let document = web::Data::new(openapi());
     let mut server = HttpServer::new(move || {
         let config = &state.config;
@@ -66,6 +114,12 @@ pub fn start(config: ServerConfig, listener: TcpListener) -> std::io::Result<Ser
             )
             .app_data(web::PathConfig::default().error_handler(error::path_error))
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
+            .app_data(
+                actix_multipart::form::MultipartFormConfig::default()
+                    .total_limit(config.max_upload_bytes)
+                    .memory_limit(config.max_upload_bytes)
+                    .error_handler(error::multipart_error),
+            )
             .configure(routes_config)
             .split_for_parts();
         // Swagger UI reads its own copy under /docs; clients use /api/openapi.json.

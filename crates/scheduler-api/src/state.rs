@@ -7,4 +7,6 @@ use crate::config::ServerConfig;
 pub struct AppState {
     /// Server settings.
     pub config: ServerConfig,
+    /// The database.
+    pub db: scheduler_db::Database,
 }

@@ -1,3 +1,9 @@
-//! Routes, one folder per resource, one file per action.
+//! Routes, one file per resource.
 
+pub mod evaluation;
+pub mod import;
+pub mod matches;
 pub mod meta;
+pub mod projects;
+pub mod teams;
+pub mod venues;
