@@ -18,14 +18,13 @@ mod rest;
 #[cfg(test)]
 mod tests;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Instant;
 
 use russcip::prelude::*;
 
 use formulation::{Formulation, ModelSize};
-use monitor::{Monitor, Watch};
+use monitor::{Monitor, Shared, Watch};
 
 use crate::slots::SlotGrid;
 use crate::strategy::{relative_gap, Progress};
@@ -78,23 +77,22 @@ pub(crate) fn run(
         .set_real_param("limits/gap", options.gap_limit.max(0.0))
         .map_err(failed("setting the gap limit"))?
         .set_int_param("randomization/randomseedshift", (options.seed % i32::MAX as u64) as i32)
-        .map_err(failed("setting the seed"))?;
+        .map_err(failed("setting the seed"))?
+        // Undercover works on the AND constraints SCIP makes of the products and finds nothing here.
+        .set_int_param("heuristics/undercover/freq", -1)
+        .map_err(failed("switching undercover off"))?;
 
-    let watched = Rc::new(RefCell::new(formulation.placements.x.iter().flatten().cloned().collect()));
-    let _watch = Watch(Rc::clone(&watched));
-    model.include_eventhdlr(
-        "league_monitor",
-        "cancellation and progress",
-        Box::new(Monitor {
-            cancel: options.cancel.clone(),
-            progress: options.progress.clone(),
-            started,
-            time_limit: options.time_limit,
-            watched,
-            stopped: false,
-            last_report: None,
-        }),
+    let shared = Rc::new(Shared::default());
+    shared.x.replace(formulation.placements.x.iter().flatten().cloned().collect());
+    let _watch = Watch(Rc::clone(&shared));
+    let monitor = Monitor::new(
+        options.cancel.clone(),
+        options.progress.clone(),
+        started,
+        options.time_limit,
+        Rc::clone(&shared),
     );
+    model.include_eventhdlr("league_monitor", "cancellation and progress", Box::new(monitor));
 
     let mut start_chosen = None;
     if let Some(schedule) = start {
@@ -139,13 +137,28 @@ pub(crate) fn run(
     // callback, so the concurrent solvers would run without the monitor (no cancellation, no progress).
     let solved = model.try_solve().map_err(failed("solving"))?;
     let status = solved.status();
+    // `SCHEDULER_SCIP_STATS=file.json` writes SCIP's statistics, to study a slow solve.
+    if let Some(path) = std::env::var_os("SCHEDULER_SCIP_STATS") {
+        let _ = solved.write_stats_json(&path.to_string_lossy());
+    }
     let best = solved.best_sol();
     let (chosen, scip_objective) = match &best {
         Some(sol) => (formulation.placements.chosen(sol), Some(sol.obj_val())),
         None => (vec![None; problem.matches.len()], None),
     };
-    let bound = solved.best_bound();
-    let bound = (bound.abs() < 1e19).then_some(bound);
+    // SCIP's final dual bound equals the primal bound when it stopped inside the root node: keep the
+    // best bound seen while solving unless SCIP proved optimality or still has a larger, open bound.
+    let bound = match (status, scip_objective) {
+        (Status::Optimal, Some(objective)) => Some(objective),
+        _ => {
+            let last = solved.best_bound();
+            let open = last.abs() < 1e19 && scip_objective.is_none_or(|o| last > o + 1e-9);
+            match (shared.bound.get(), open.then_some(last)) {
+                (Some(seen), Some(last)) => Some(seen.min(last)),
+                (seen, last) => seen.or(last),
+            }
+        }
+    };
 
     let schedule = formulation.schedule_of(&chosen);
     let evaluation = evaluate(problem, &schedule);

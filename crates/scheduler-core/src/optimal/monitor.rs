@@ -1,11 +1,14 @@
 //! The event handler that watches SCIP while it solves: it stops it soon after the cancellation flag
-//! is set, and reports each new incumbent and the bound to the progress callback.
+//! is set, keeps the last proven bound, and reports each new incumbent and the bound to the progress
+//! callback.
 //!
 //! russcip 0.11 has no safe `SCIPinterruptSolve`, and this workspace forbids `unsafe`; setting the time
 //! limit to zero from inside the handler stops SCIP just as well (it checks the limit at every node,
-//! LP and presolving round), and the flag tells a cancellation from a real time limit afterwards.
+//! LP, presolving round and inside presolvers and heuristics), and the flag tells a cancellation from a
+//! real time limit afterwards. What the handler cannot cut short is one LP solve in progress (the
+//! root LP: under a second on the volleyball season, a few seconds on seasons three times bigger).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -16,17 +19,23 @@ use russcip::{Event, SCIPEventhdlr, Variable};
 
 use crate::strategy::{Progress, ProgressCallback};
 
-/// Shared with the handler: the x variables to count placed matches. Emptied by [`Watch`] after the
-/// solve, which breaks the reference cycle between SCIP (owning the handler) and the variables (owning
-/// SCIP).
-pub(super) type Watched = Rc<RefCell<Vec<Variable>>>;
+/// What the handler shares with the solve: the x variables (to count placed matches) and the best
+/// bound seen while solving. SCIP owns the handler and the variables own SCIP: [`Watch`] empties the
+/// variables after the solve to break that cycle.
+#[derive(Default)]
+pub(super) struct Shared {
+    pub x: RefCell<Vec<Variable>>,
+    /// Best (lowest) upper bound on the objective seen during the solve; SCIP's final dual bound is not
+    /// meaningful when it stops inside the root node.
+    pub bound: Cell<Option<f64>>,
+}
 
-/// Empties the watched variables when dropped.
-pub(super) struct Watch(pub Watched);
+/// Empties the shared variables when dropped.
+pub(super) struct Watch(pub Rc<Shared>);
 
 impl Drop for Watch {
     fn drop(&mut self) {
-        self.0.borrow_mut().clear();
+        self.0.x.borrow_mut().clear();
     }
 }
 
@@ -35,27 +44,46 @@ const BOUND_REPORT_INTERVAL: Duration = Duration::from_millis(500);
 
 /// The handler.
 pub(super) struct Monitor {
-    pub cancel: Arc<AtomicBool>,
-    pub progress: Option<ProgressCallback>,
-    pub started: Instant,
-    pub time_limit: Duration,
-    pub watched: Watched,
-    pub stopped: bool,
-    pub last_report: Option<Instant>,
+    cancel: Arc<AtomicBool>,
+    progress: Option<ProgressCallback>,
+    started: Instant,
+    time_limit: Duration,
+    shared: Rc<Shared>,
+    stopped: bool,
+    last_report: Option<Instant>,
+    reported_bound: Option<f64>,
 }
 
 impl Monitor {
+    pub fn new(
+        cancel: Arc<AtomicBool>,
+        progress: Option<ProgressCallback>,
+        started: Instant,
+        time_limit: Duration,
+        shared: Rc<Shared>,
+    ) -> Self {
+        Self {
+            cancel,
+            progress,
+            started,
+            time_limit,
+            shared,
+            stopped: false,
+            last_report: None,
+            reported_bound: None,
+        }
+    }
+
     fn report(&mut self, model: &Model<Solving>) {
         let Some(callback) = &self.progress else { return };
         let (best_objective, placed) = match model.best_sol() {
             Some(sol) => {
-                let placed = self.watched.borrow().iter().filter(|x| sol.val(x) > 0.5).count();
+                let placed = self.shared.x.borrow().iter().filter(|x| sol.val(x) > 0.5).count();
                 (Some(sol.obj_val()), placed)
             }
             None => (None, 0),
         };
-        let bound = model.best_bound();
-        let bound = (bound.abs() < 1e19).then_some(bound);
+        let bound = self.shared.bound.get();
         let fraction = if self.time_limit.is_zero() {
             1.0
         } else {
@@ -63,6 +91,7 @@ impl Monitor {
         };
         callback(Progress { fraction, best_objective, bound, placed });
         self.last_report = Some(Instant::now());
+        self.reported_bound = bound;
     }
 }
 
@@ -70,6 +99,7 @@ impl Eventhdlr for Monitor {
     fn get_type(&self) -> EventMask {
         EventMask::BEST_SOL_FOUND
             | EventMask::NODE_FOCUSED
+            | EventMask::NODE_SOLVED
             | EventMask::LP_EVENT
             | EventMask::PRESOLVE_ROUND
             | EventMask::DUAL_BOUND_IMPROVED
@@ -85,9 +115,14 @@ impl Eventhdlr for Monitor {
             let _ = model.set_real_param("limits/time", 0.0);
             return;
         }
-        let kind = event.event_type();
+        let bound = model.best_bound();
+        if bound.abs() < 1e19 && self.shared.bound.get().is_none_or(|b| bound < b) {
+            self.shared.bound.set(Some(bound));
+        }
         let due = self.last_report.is_none_or(|at| at.elapsed() >= BOUND_REPORT_INTERVAL);
-        if kind.matches(EventMask::BEST_SOL_FOUND) || (kind.matches(EventMask::DUAL_BOUND_IMPROVED) && due) {
+        if event.event_type().matches(EventMask::BEST_SOL_FOUND)
+            || (due && self.shared.bound.get() != self.reported_bound)
+        {
             self.report(&model);
         }
     }
