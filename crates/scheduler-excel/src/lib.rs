@@ -21,6 +21,7 @@ mod cascade;
 mod cells;
 mod config;
 mod error;
+pub mod export;
 mod sheets;
 mod suggest;
 mod table;
@@ -33,6 +34,11 @@ use scheduler_core::ProblemSpec;
 pub use cascade::DEFAULT_YAML;
 pub use config::ProjectConfig;
 pub use error::{Location, ReadError, ReadWarning, WarningKind};
+pub use export::{
+    calendar_sheet_names, fixed_match_id, match_id, unplaced_reason, write_calendar, write_calendar_file,
+    write_input_workbook, write_input_workbook_file, write_project_yaml, ExportError, ExportInfo,
+    ProjectYaml,
+};
 pub use suggest::{closest, levenshtein};
 pub use workbook::sheet_names;
 
