@@ -9,6 +9,7 @@ mod import;
 mod middleware;
 pub mod openapi;
 mod routes;
+mod solver;
 pub mod state;
 
 use std::net::TcpListener;
@@ -49,6 +50,11 @@ fn routes_config(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .service(projects::remove)
             .service(projects::stats)
             .service(evaluation::evaluation)
+            .service(solve::solve_project)
+            .service(solve::solve_status)
+            .service(solve::cancel_solve)
+            .service(solve::solve_runs)
+            .service(solve::solve_events)
             .service(teams::list)
             .service(teams::read)
             .service(teams::create)
@@ -94,7 +100,8 @@ pub fn start(config: ServerConfig, listener: TcpListener) -> anyhow::Result<Serv
         );
     }
     let workers = config.workers;
-    let state = web::Data::new(AppState { config, db });
+    let solver = std::sync::Arc::new(solver::SolveManager::new(config.max_concurrent_solves));
+    let state = web::Data::new(AppState { config, db, solver });
     let document = web::Data::new(openapi());
     let mut server = HttpServer::new(move || {
         let config = &state.config;

@@ -9,4 +9,6 @@ pub struct AppState {
     pub config: ServerConfig,
     /// The database.
     pub db: scheduler_db::Database,
+    /// Running solves.
+    pub solver: std::sync::Arc<crate::solver::SolveManager>,
 }

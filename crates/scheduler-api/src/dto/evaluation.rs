@@ -46,7 +46,7 @@ impl ViolationResponse {
 }
 
 /// Penalties by term (costs; S3 may be negative).
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct PenaltiesResponse {
     /// S1 preferred times.
     pub horaire_prefere: f64,

@@ -3,6 +3,7 @@
 pub mod evaluation;
 pub mod matches;
 pub mod projects;
+pub mod solve;
 pub mod teams;
 pub mod venues;
 

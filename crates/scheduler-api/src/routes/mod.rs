@@ -5,5 +5,6 @@ pub mod import;
 pub mod matches;
 pub mod meta;
 pub mod projects;
+pub mod solve;
 pub mod teams;
 pub mod venues;

@@ -9,6 +9,8 @@ use scheduler_api::ServerConfig;
 /// A running server; stopped with the test process.
 pub struct TestServer {
     pub base: String,
+    /// The database file the server uses.
+    pub db_path: std::path::PathBuf,
     pub client: reqwest::Client,
     _dir: tempfile::TempDir,
 }
@@ -22,8 +24,11 @@ impl TestServer {
     /// A server with settings adjusted by `adjust`.
     pub fn start_with(adjust: impl FnOnce(&mut ServerConfig)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("test.db");
+        // Created before the server starts, so tests can fill it first through `seed`.
+        drop(scheduler_db::Database::open(&db_path.display().to_string()).expect("database"));
         let mut config = ServerConfig::defaults();
-        config.database_url = dir.path().join("test.db").display().to_string();
+        config.database_url = db_path.display().to_string();
         config.demo_project = "none".into();
         config.workers = 1;
         adjust(&mut config);
@@ -39,7 +44,7 @@ impl TestServer {
             });
         });
         started.recv().expect("server started");
-        Self { base: format!("http://{address}"), client: reqwest::Client::new(), _dir: dir }
+        Self { base: format!("http://{address}"), db_path, client: reqwest::Client::new(), _dir: dir }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -74,4 +79,19 @@ impl TestServer {
         };
         (status, body)
     }
+}
+
+/// Stores a synthetic season of about `teams` teams straight into the server's database.
+pub fn seed_synthetic(server: &TestServer, teams: usize) -> i64 {
+    let spec =
+        scheduler_core::synthetic::generate(scheduler_core::synthetic::SyntheticParams { teams, seed: 3 });
+    let db = scheduler_db::Database::open(&server.db_path.display().to_string()).expect("database");
+    let new = scheduler_db::NewProject {
+        nom: format!("Synthetic {teams}"),
+        sport: "Volleyball".into(),
+        config: None,
+        calendar: spec.calendar.clone(),
+        settings: spec.settings.clone(),
+    };
+    db.import_project(&new, &spec).expect("import").project_id.0
 }
