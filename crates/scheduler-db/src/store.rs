@@ -29,6 +29,9 @@ use crate::types::*;
 
 type Db = SqliteConnection;
 
+/// Rows per multi-row INSERT (SQLite caps the bound parameters of one statement at 32 766).
+const CHUNK: usize = 500;
+
 /// A project's rows read as a spec, before `Problem::new`.
 pub(crate) struct Snapshot {
     pub project: ProjectRow,
@@ -536,20 +539,26 @@ pub(crate) fn import(conn: &mut Db, project: &NewProject, spec: &ProblemSpec) ->
         .enumerate()
         .map(|(i, t)| new_team_row(pid, position(i)?, t))
         .collect::<DbResult<Vec<_>>>()?;
-    diesel::insert_into(teams::table).values(&team_rows).execute(conn)?;
+    for chunk in team_rows.chunks(CHUNK) {
+        diesel::insert_into(teams::table).values(chunk).execute(conn)?;
+    }
     let venue_rows = spec
         .venues
         .iter()
         .enumerate()
         .map(|(i, v)| new_venue_row(pid, position(i)?, v))
         .collect::<DbResult<Vec<_>>>()?;
-    diesel::insert_into(venues::table).values(&venue_rows).execute(conn)?;
+    for chunk in venue_rows.chunks(CHUNK) {
+        diesel::insert_into(venues::table).values(chunk).execute(conn)?;
+    }
     let pool_rows: Vec<NewPoolRow> = spec
         .pools
         .iter()
         .map(|p| NewPoolRow { project_id: pid, code: p.code.clone(), kind: kind_str(p.kind).to_string() })
         .collect();
-    diesel::insert_into(pools::table).values(&pool_rows).execute(conn)?;
+    for chunk in pool_rows.chunks(CHUNK) {
+        diesel::insert_into(pools::table).values(chunk).execute(conn)?;
+    }
     store_constraints(conn, pid, &spec)?;
 
     let mut rows: Vec<NewMatchRow> =
@@ -594,8 +603,7 @@ pub(crate) fn import(conn: &mut Db, project: &NewProject, spec: &ProblemSpec) ->
             updated_at: at,
         });
     }
-    // SQLite caps bound parameters per statement: insert in chunks.
-    for chunk in rows.chunks(500) {
+    for chunk in rows.chunks(CHUNK) {
         diesel::insert_into(matches::table).values(chunk).execute(conn)?;
     }
 
@@ -644,7 +652,9 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             })
         })
         .collect::<DbResult<_>>()?;
-    diesel::insert_into(venue_unavailabilities::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(venue_unavailabilities::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<TeamUnavailabilityRow> = spec
         .team_unavailabilities
         .iter()
@@ -661,7 +671,7 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             }
         })
         .collect();
-    for chunk in rows.chunks(500) {
+    for chunk in rows.chunks(CHUNK) {
         diesel::insert_into(team_unavailabilities::table).values(chunk).execute(conn)?;
     }
     let rows: Vec<InstitutionUnavailabilityRow> = spec
@@ -679,7 +689,9 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             }
         })
         .collect();
-    diesel::insert_into(institution_unavailabilities::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(institution_unavailabilities::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<EarliestTimeRow> = spec
         .earliest_times
         .iter()
@@ -692,7 +704,9 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             horaire_min: time_str(r.earliest),
         })
         .collect();
-    diesel::insert_into(earliest_times::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(earliest_times::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<PresenceObligationRow> = spec
         .presence_obligations
         .iter()
@@ -703,13 +717,17 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             institution: r.institution.clone(),
         })
         .collect();
-    diesel::insert_into(presence_obligations::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(presence_obligations::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<GroupRow> = spec
         .groups
         .iter()
         .map(|g| Ok(GroupRow { id: 0, project_id: pid, nom: g.name.clone(), membres: to_json(&g.members)? }))
         .collect::<DbResult<_>>()?;
-    diesel::insert_into(non_simultaneity_groups::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(non_simultaneity_groups::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<EntenteRow> = spec
         .ententes
         .iter()
@@ -721,7 +739,9 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             recompense: e.reward,
         })
         .collect();
-    diesel::insert_into(ententes::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(ententes::table).values(chunk).execute(conn)?;
+    }
     let rows: Vec<TemporalConstraintRow> = spec
         .temporal_constraints
         .iter()
@@ -736,7 +756,9 @@ fn store_constraints(conn: &mut Db, pid: i64, spec: &ProblemSpec) -> DbResult<()
             semaine: i32::from(t.week),
         })
         .collect();
-    diesel::insert_into(temporal_constraints::table).values(&rows).execute(conn)?;
+    for chunk in rows.chunks(CHUNK) {
+        diesel::insert_into(temporal_constraints::table).values(chunk).execute(conn)?;
+    }
     Ok(())
 }
 
@@ -846,7 +868,7 @@ pub(crate) fn sync_generated(conn: &mut Db, id: ProjectId) -> DbResult<()> {
         .filter(|m| !existing.contains(&planned_key(&problem, problem.match_(*m))))
         .map(|m| new_planned_row(id.0, &problem, m))
         .collect();
-    for chunk in new_rows.chunks(500) {
+    for chunk in new_rows.chunks(CHUNK) {
         diesel::insert_into(dsl::matches).values(chunk).execute(conn)?;
     }
     Ok(())

@@ -163,10 +163,10 @@ fn a_change_after_loading_makes_the_save_a_conflict() {
         }
         other => panic!("expected a conflict, got {other}"),
     }
-    assert!(error_message_says_nothing_saved(&db, project));
+    assert!(nothing_planned(&db, project));
 }
 
-fn error_message_says_nothing_saved(db: &Database, project: scheduler_db::ProjectId) -> bool {
+fn nothing_planned(db: &Database, project: scheduler_db::ProjectId) -> bool {
     db.list_matches(&MatchFilter {
         project_id: Some(project),
         statut: Some(MatchStatus::Planned),
@@ -455,4 +455,14 @@ fn reopening_runs_no_migration_twice_and_sees_the_data() {
     let db = Database::open(path.to_str().expect("utf-8")).expect("reopen");
     assert_eq!(db.get_project(project).expect("project").nom, "synthetic");
     assert!(matches!(Database::open(":memory:"), Err(DbError::Connection { .. })));
+}
+
+#[test]
+fn a_large_season_is_stored_in_several_statements() {
+    let (_dir, db) = temp_db();
+    let spec = synthetic(700, 12);
+    let (direct, _) = Problem::new(spec.clone()).expect("valid season");
+    assert!(direct.matches.len() > 1000, "several INSERT chunks: {}", direct.matches.len());
+    let project = import(&db, &spec);
+    assert_eq!(db.load_problem(project).expect("load").problem, direct);
 }
