@@ -133,3 +133,46 @@ fn corrupt_capacity(bytes: &[u8]) -> Vec<u8> {
     }
     out.save_to_buffer().expect("buffer")
 }
+
+/// The real volleyball season, uploaded then solved through HTTP: every constraint survives the trip.
+#[tokio::test]
+async fn volleyball_season_uploaded_and_solved() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/volleyball");
+    if !dir.join("config_volley.yaml").exists() {
+        eprintln!("skipped: the real season ../shared/data/volleyball is not here");
+        return;
+    }
+    let server = TestServer::start();
+    let form = Form::new()
+        .part("workbook", file_part(&dir.join("config_volley.xlsx")))
+        .part("config", file_part(&dir.join("config_volley.yaml")));
+    let (status, body) = upload(&server, form).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["project"]["sport"], "Volleyball");
+    assert_eq!(
+        (body["nb_matchs_a_planifier"].clone(), body["nb_matchs_fixes"].clone()),
+        (json!(183), json!(113))
+    );
+    assert!(body["avertissements"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .any(|w| w.as_str().unwrap_or("").contains("LYON 2 (IEP)")));
+    let id = body["project"]["id"].as_i64().expect("id");
+
+    let response = server
+        .client
+        .post(server.url(&format!("/api/projects/{id}/solve")))
+        .json(&json!({"strategie": "heuristique"}))
+        .send()
+        .await
+        .expect("solve");
+    let (status, solved) = TestServer::read(response).await;
+    assert_eq!(status, 200, "{solved}");
+    assert!(solved["nb_matchs_planifies"].as_u64().expect("placed") >= 128, "{solved}");
+    assert_eq!(solved["nb_matchs_fixes"], 113);
+    let (_, evaluation) = server.get(&format!("/api/projects/{id}/evaluation")).await;
+    assert_eq!(evaluation["valide"], true);
+    assert_eq!(evaluation["problemes_matchs_fixes"].as_array().expect("list").len(), 17);
+    assert_eq!(evaluation["objectif"], solved["objectif"]);
+}
