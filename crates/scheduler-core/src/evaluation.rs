@@ -2,8 +2,11 @@
 //! the API and the exports so that all report the same numbers.
 
 mod hard;
+mod per_match;
 mod soft;
 pub mod terms;
+
+pub use per_match::match_penalties;
 
 use std::fmt;
 

@@ -34,7 +34,8 @@
 //! ```
 
 mod calendar;
-mod evaluation;
+pub mod evaluation;
+pub mod explain;
 mod ids;
 pub mod names;
 #[cfg(feature = "scip")]

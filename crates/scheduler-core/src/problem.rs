@@ -35,6 +35,9 @@ pub struct Team {
     pub preferred_venues: Vec<Option<VenueId>>,
     /// Weeks and times the team cannot play (its own, its institution's).
     pub unavailable: Vec<(Week, TimeRange)>,
+    /// The entries of `unavailable` that come from its institution (for explanations).
+    #[serde(default)]
+    pub institution_unavailable: Vec<(Week, TimeRange)>,
     /// Per venue, the earliest start allowed.
     pub earliest: Vec<(VenueId, TimeOfDay)>,
 }
@@ -281,6 +284,7 @@ impl Problem {
                 preferred_time: spec.preferred_time,
                 preferred_venues: Vec::new(),
                 unavailable: Vec::new(),
+                institution_unavailable: Vec::new(),
                 earliest: Vec::new(),
             });
         }
@@ -340,6 +344,7 @@ impl Problem {
                 Some(institution) => {
                     for team in teams.iter_mut().filter(|t| t.institution == institution) {
                         team.unavailable.push((week, row.range));
+                        team.institution_unavailable.push((week, row.range));
                     }
                 }
                 None => warnings
