@@ -41,6 +41,7 @@ pub mod names;
 #[cfg(feature = "scip")]
 mod optimal;
 mod problem;
+mod rng;
 mod schedule;
 mod settings;
 pub mod slots;

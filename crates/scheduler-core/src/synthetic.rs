@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
+use crate::rng::Rng;
 use crate::spec::*;
 use crate::{Calendar, SeasonDates, Settings, TimeOfDay, TimeRange};
 
@@ -18,26 +19,6 @@ pub struct SyntheticParams {
 impl Default for SyntheticParams {
     fn default() -> Self {
         Self { teams: 60, seed: 1 }
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
     }
 }
 
@@ -62,7 +43,7 @@ fn time(hours: u16) -> TimeOfDay {
 /// home-and-away), one venue per ~10 teams with 1–3 courts, 13 weeks with holidays, unavailabilities,
 /// preferences, presence obligations, ententes and already played matches.
 pub fn generate(params: SyntheticParams) -> ProblemSpec {
-    let mut rng = Rng(params.seed ^ 0x5EED);
+    let mut rng = Rng::new(params.seed ^ 0x5EED);
     let institutions = (params.teams / 6).clamp(4, 400);
     let venue_count = (params.teams / 10).max(2);
     let calendar = Calendar {

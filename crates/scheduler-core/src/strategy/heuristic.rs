@@ -8,36 +8,13 @@ use rayon::prelude::*;
 
 use super::state::State;
 use super::{Progress, SolveOptions};
+use crate::rng::Rng;
 use crate::slots::SlotGrid;
 use crate::{MatchId, Problem, Schedule};
 
 const EPSILON: f64 = 1e-6;
 /// Rounds without a new best before a restart stops.
 const PATIENCE: usize = 8;
-
-/// Small deterministic generator (SplitMix64); enough for shuffles and tie-breaks.
-#[derive(Debug, Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
 
 /// Runs the heuristic and returns its best schedule.
 pub(super) fn run(problem: &Problem, options: &SolveOptions, started: Instant) -> Schedule {
@@ -59,7 +36,7 @@ pub(crate) fn run_on_grid(
             state: State::new(problem, grid),
             failures: vec![0; problem.matches.len()],
             round: 0,
-            rng: Rng(seed),
+            rng: Rng::new(seed),
             options,
             started,
         };
