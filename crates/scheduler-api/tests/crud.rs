@@ -326,3 +326,111 @@ async fn oversized_bodies_are_refused() {
         (413, json!({"detail": "request body is larger than the limit of 200 bytes"}))
     );
 }
+
+#[tokio::test]
+async fn created_matches_updates_and_deletes() {
+    let server = TestServer::start();
+    let id = small_league(&server).await;
+    // A played cup match against a team outside the championship.
+    let (status, body) =
+        server.send(Method::POST, "/api/teams", Some(json!({"project_id": id, "nom": "UDL (1) [F]"}))).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!((body["genre"].clone(), body["poule"].clone()), (json!("F"), Value::Null));
+    let (status, created) = server
+        .send(
+            Method::POST,
+            "/api/matches",
+            Some(json!({"project_id": id, "equipe1_nom": "LYON 1 (1)", "equipe1_genre": "F", "equipe2_nom": "UDL (1)",
+                        "equipe2_genre": "F", "semaine": 1, "horaire": "18:00", "gymnase": "BESSON",
+                        "statut": "termine", "type_competition": "CFE", "score": "3-1"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(
+        (created["statut"].clone(), created["est_fixe"].clone(), created["type_competition"].clone()),
+        (json!("termine"), json!(true), json!("CFE"))
+    );
+    let cup = created["id"].as_i64().expect("id");
+
+    let (status, body) = server
+        .send(
+            Method::POST,
+            "/api/matches",
+            Some(json!({"project_id": id, "equipe1_nom": "LYON 1 (1)", "equipe2_nom": "ECL (1)"})),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(
+        body["detail"]
+            .as_str()
+            .expect("detail")
+            .starts_with("a created match needs semaine, horaire and gymnase"),
+        "{body}"
+    );
+
+    // Scores and notes; a played match cannot move.
+    let (status, updated) = server
+        .send(
+            Method::PUT,
+            &format!("/api/matches/{cup}"),
+            Some(json!({"score_equipe1": 3, "score_equipe2": 1, "notes": "finale"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{updated}");
+    assert_eq!(
+        (updated["score_equipe1"].clone(), updated["score_equipe2"].clone(), updated["notes"].clone()),
+        (json!(3), json!(1), json!("finale"))
+    );
+    let (status, body) = server
+        .send(
+            Method::PUT,
+            &format!("/api/matches/{cup}"),
+            Some(json!({"semaine": 2, "horaire": "18:00", "gymnase": "BESSON"})),
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) =
+        server.send(Method::PUT, &format!("/api/matches/{cup}"), Some(json!({"semaine": 2}))).await;
+    assert_eq!(
+        (status, body),
+        (400, json!({"detail": "semaine, horaire and gymnase go together (a move); send all three"}))
+    );
+    let (status, body) =
+        server.send(Method::PUT, &format!("/api/matches/{cup}"), Some(json!({"statut": "joue"}))).await;
+    assert_eq!(status, 400, "{body}");
+
+    // A PUT with a full slot moves a match to plan, with the same checks as /move.
+    let (_, matches) = server.get(&format!("/api/matches?project_id={id}&statut=a_planifier")).await;
+    let generated = matches[0]["id"].as_i64().expect("id");
+    let (status, moved) = server
+        .send(
+            Method::PUT,
+            &format!("/api/matches/{generated}"),
+            Some(json!({"semaine": 3, "horaire": "20:00", "gymnase": "BESSON"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{moved}");
+    assert_eq!(moved["statut"], "planifie");
+    let (_, week3) = server.get(&format!("/api/matches?project_id={id}&semaine=3")).await;
+    assert_eq!(week3.as_array().expect("list").len(), 1);
+    let (_, at_besson) = server.get(&format!("/api/matches?project_id={id}&gymnase=BESSON")).await;
+    assert_eq!(at_besson.as_array().expect("list").len(), 2);
+    assert_eq!(server.get("/api/matches?statut=nope").await.0, 400);
+
+    assert_eq!(server.send(Method::DELETE, &format!("/api/matches/{cup}"), None).await, (204, Value::Null));
+    assert_eq!(
+        server.get(&format!("/api/matches/{cup}")).await,
+        (404, json!({"detail": format!("match {cup} not found")}))
+    );
+    assert_eq!(server.send(Method::DELETE, "/api/matches/999999", None).await.0, 404);
+
+    // A venue no match uses can go.
+    let (status, venue) = server
+        .send(Method::POST, "/api/venues", Some(json!({"project_id": id, "nom": "ANNEXE", "horaires_disponibles": ["14:00"], "niveau": "bas"})))
+        .await;
+    assert_eq!(status, 201, "{venue}");
+    assert_eq!((venue["capacite"].clone(), venue["niveau"].clone()), (json!(1), json!("bas")));
+    let venue = venue["id"].as_i64().expect("id");
+    assert_eq!(server.send(Method::DELETE, &format!("/api/venues/{venue}"), None).await, (204, Value::Null));
+    assert_eq!(server.get(&format!("/api/venues/{venue}")).await.0, 404);
+}

@@ -164,3 +164,30 @@ async fn a_project_changed_during_the_solve_is_not_overwritten() {
         "only fixed matches have a slot: {stats}"
     );
 }
+
+#[tokio::test]
+async fn a_run_left_running_by_a_crash_is_marked_failed_at_start_up() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("crashed.db").display().to_string();
+    {
+        let db = scheduler_db::Database::open(&path).expect("database");
+        let spec = scheduler_core::synthetic::generate(scheduler_core::synthetic::SyntheticParams {
+            teams: 12,
+            seed: 1,
+        });
+        let new = scheduler_db::NewProject {
+            nom: "P".into(),
+            sport: "V".into(),
+            config: None,
+            calendar: spec.calendar.clone(),
+            settings: spec.settings.clone(),
+        };
+        let project = db.import_project(&new, &spec).expect("import").project_id;
+        let run = db.create_run(project, scheduler_core::Strategy::Heuristic).expect("run");
+        db.start_run(run.id, 1).expect("start");
+    }
+    let server = TestServer::start_with(|config| config.database_url = path.clone());
+    let (status, runs) = server.get("/api/projects/1/solve/runs").await;
+    assert_eq!(status, 200);
+    assert_eq!(runs[0]["status"], "failed", "{runs}");
+}
