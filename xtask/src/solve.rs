@@ -6,8 +6,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use scheduler_core::explain::explain_unplaced;
 use scheduler_core::strategy::Progress;
-use scheduler_core::{solve, Problem, SolveOptions, SolveOutcome, Strategy};
+use scheduler_core::{solve, Problem, Schedule, SolveOptions, SolveOutcome, Strategy};
 use scheduler_excel::{load_project, write_calendar_file, ExportInfo};
 
 use crate::Args;
@@ -168,11 +169,63 @@ fn summary(problem: &Problem, outcome: &SolveOutcome) {
     for note in &outcome.notes {
         println!("note              {note}");
     }
+    for line in unplaced_lines(problem, &outcome.schedule, UNPLACED_SHOWN) {
+        println!("{line}");
+    }
+}
+
+/// Unplaced matches listed in the summary; the workbook's `Non_Planifies` sheet has them all.
+const UNPLACED_SHOWN: usize = 20;
+
+/// The unplaced matches with their one-line reason, at most `shown` of them, then how many more.
+fn unplaced_lines(problem: &Problem, schedule: &Schedule, shown: usize) -> Vec<String> {
+    let explanations = explain_unplaced(problem, schedule);
+    if explanations.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!("unplaced matches  {} (why, from the rules):", explanations.len())];
+    for e in explanations.iter().take(shown) {
+        lines.push(format!("  {}: {}", problem.describe_match(e.match_id), e.summary));
+    }
+    if explanations.len() > shown {
+        lines.push(format!(
+            "  … and {} more (every one with its reason in the Non_Planifies sheet)",
+            explanations.len() - shown
+        ));
+    }
+    lines
 }
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use scheduler_core::{Calendar, Gender, Problem, ProblemSpec, Schedule, TeamSpec, TimeOfDay, VenueSpec};
+
+    use super::{grouped, unplaced_lines};
+
+    #[test]
+    fn unplaced_matches_are_listed_with_their_reason() {
+        let mut spec = ProblemSpec { calendar: Calendar::new(1), ..ProblemSpec::default() };
+        for name in ["A (1)", "B (1)", "C (1)", "D (1)"] {
+            spec.teams.push(TeamSpec::new(name, Some(Gender::Female), "VBFA1PA"));
+        }
+        spec.venues.push(VenueSpec {
+            name: "GYM".into(),
+            courts: 1,
+            times: vec![TimeOfDay::from_hm(20, 0).expect("time")],
+            level: None,
+        });
+        let (problem, _) = Problem::new(spec).expect("valid");
+        let schedule = Schedule::empty(&problem);
+        let lines = unplaced_lines(&problem, &schedule, 2);
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert_eq!(lines[0], "unplaced matches  6 (why, from the rules):");
+        assert_eq!(
+            lines[1],
+            "  A (1) [F] – B (1) [F] (VBFA1PA): 1 possible slot is still free in week 1: the solver stopped \
+             before placing it (a longer time limit or another strategy may place it)"
+        );
+        assert_eq!(lines[3], "  … and 4 more (every one with its reason in the Non_Planifies sheet)");
+    }
 
     #[test]
     fn numbers_are_grouped_by_thousands() {

@@ -35,7 +35,7 @@ pub use cascade::DEFAULT_YAML;
 pub use config::ProjectConfig;
 pub use error::{Location, ReadError, ReadWarning, WarningKind};
 pub use export::{
-    calendar_sheet_names, fixed_match_id, match_id, unplaced_reason, write_calendar, write_calendar_file,
+    calendar_sheet_names, fixed_match_id, match_id, write_calendar, write_calendar_file,
     write_input_workbook, write_input_workbook_file, write_project_yaml, ExportError, ExportInfo,
     ProjectYaml,
 };

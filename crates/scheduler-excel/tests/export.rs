@@ -106,6 +106,12 @@ fn round_trip(problem: &Problem) {
     let unplaced = records(sheet(&all, calendar_sheet_names::UNPLACED));
     assert_eq!(unplaced.len(), outcome.evaluation.unplaced);
     assert!(unplaced.iter().all(|r| !r["Raison"].is_empty()));
+    let explanations = scheduler_core::explain::explain_unplaced(problem, &outcome.schedule);
+    for (row, e) in unplaced.iter().zip(&explanations) {
+        assert_eq!(row["Match_ID"], scheduler_excel::match_id(problem, e.match_id));
+        assert_eq!(row["Raison"], e.summary, "the reason is the core explanation's summary");
+        assert!(row.contains_key("Semaines_Equipes_Libres") && row.contains_key("Detail"));
+    }
     let stats: HashMap<String, String> = records(sheet(&all, calendar_sheet_names::STATISTICS))
         .into_iter()
         .map(|r| (r["Metrique"].clone(), r["Valeur"].clone()))

@@ -208,14 +208,12 @@ impl Blocker {
                 format!("hard temporal constraint ({})", temporal(*side, *limit))
             }
             Blocker::TeamUnavailable { team, institution, whole_week, times } => {
-                let whom = match institution {
-                    Some(institution) => format!("{} unavailable (institution {institution})", team.label),
-                    None => format!("{} unavailable", team.label),
-                };
-                if *whole_week {
-                    whom
-                } else {
-                    format!("{whom} at {}", times_text(times))
+                let when = if *whole_week { String::new() } else { format!(" at {}", times_text(times)) };
+                match institution {
+                    Some(institution) => {
+                        format!("{} unavailable{when} (institution {institution})", team.label)
+                    }
+                    None => format!("{} unavailable{when}", team.label),
                 }
             }
             Blocker::WeeklyLimitReached { team, limit, matches } => {

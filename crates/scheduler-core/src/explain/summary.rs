@@ -72,7 +72,7 @@ pub(super) fn summary(
             .unwrap_or_else(|| "no plannable week has room for it".to_string());
         let mut groups: Vec<(String, Vec<u16>)> = Vec::new();
         for d in &plannable {
-            let text = d.blockers.iter().map(Blocker::short).collect::<Vec<_>>().join(", ");
+            let text = week_phrase(&d.blockers);
             match groups.iter_mut().find(|(t, _)| *t == text) {
                 Some((_, weeks)) => weeks.push(d.week.0),
                 None => groups.push((text, vec![d.week.0])),
@@ -92,6 +92,27 @@ pub(super) fn summary(
     }
 }
 
+/// The blockers of one week in a few words: team blockers as they are, venues grouped
+/// (`BESSON/LAENNEC full, LYON 2 HC closed, ECL/ESA reserved`).
+fn week_phrase(blockers: &[Blocker]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let (mut full, mut closed, mut reserved): (Vec<&str>, Vec<&str>, Vec<&str>) = (vec![], vec![], vec![]);
+    for blocker in blockers {
+        match blocker {
+            Blocker::VenueFull { venue, .. } => full.push(&venue.name),
+            Blocker::VenueClosed { venue, .. } => closed.push(&venue.name),
+            Blocker::PresenceObligation { venue, .. } => reserved.push(&venue.name),
+            other => parts.push(other.short()),
+        }
+    }
+    for (venues, what) in [(full, "full"), (closed, "closed"), (reserved, "reserved to other institutions")] {
+        if !venues.is_empty() {
+            parts.push(format!("{} {what}", venues.join("/")));
+        }
+    }
+    parts.join(", ")
+}
+
 /// A team whose other matches fill its weeks and that has more matches than room.
 fn overloaded(
     problem: &Problem,
@@ -108,10 +129,8 @@ fn overloaded(
         let room = room(team) as usize;
         (filled && matches > room).then(|| {
             format!(
-                "{} has {matches} matches to plan but room for only {room} in the plannable weeks it can play \
-                 (at most {} a week, fixed matches included)",
+                "{} has {matches} matches to plan but room for only {room} in the plannable weeks it can play",
                 problem.team(team).label(),
-                problem.settings.max_matches_per_team_per_week
             )
         })
     })

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use rust_xlsxwriter::Workbook;
+use scheduler_core::explain::{weeks_text, Explainer};
 use scheduler_core::names::gender_of_pool;
 use scheduler_core::slots::SlotGrid;
 use scheduler_core::{
@@ -12,7 +13,6 @@ use scheduler_core::{
     TimeOfDay, VenueId, Week,
 };
 
-use super::reason::unplaced_reason;
 use super::writer::{Cell, Styles, Table};
 use super::{save, ExportError, ExportInfo};
 
@@ -225,7 +225,7 @@ fn unplaced_sheet(
     problem: &Problem,
     schedule: &Schedule,
 ) -> Result<(), ExportError> {
-    const HEADERS: [&str; 11] = [
+    const HEADERS: [&str; 13] = [
         "Match_ID",
         "Poule",
         "Equipe_1",
@@ -237,12 +237,16 @@ fn unplaced_sheet(
         "Manche",
         "Creneaux_Possibles",
         "Raison",
+        "Semaines_Equipes_Libres",
+        "Detail",
     ];
     let mut table = Table::new(workbook, styles, names::UNPLACED, &HEADERS)?;
     let unplaced: Vec<MatchId> = schedule.unplaced().collect();
     if !unplaced.is_empty() {
         let grid = SlotGrid::new(problem);
+        let explainer = Explainer::new(problem, schedule);
         for id in unplaced {
+            let explanation = explainer.explain(id);
             let m = problem.match_(id);
             let (home, away) = (problem.team(m.home), problem.team(m.away));
             let leg = match m.leg {
@@ -262,7 +266,9 @@ fn unplaced_sheet(
                     Cell::text(problem.institution_name(away.institution)),
                     Cell::text(leg),
                     Cell::Int(grid.candidates[id.index()].len() as i64),
-                    Cell::text(unplaced_reason(problem, &grid, schedule, id)),
+                    Cell::text(explanation.summary.clone()),
+                    Cell::text(weeks_text(explanation.weeks_free_for_both_teams().map(|w| w.0))),
+                    Cell::text(details(problem, &explanation)),
                 ],
                 false,
             )?;
@@ -270,6 +276,30 @@ fn unplaced_sheet(
     }
     table.finish()?;
     Ok(())
+}
+
+/// What blocks each plannable week, one line per week (`S5: …`), within a cell's limit.
+fn details(problem: &Problem, explanation: &scheduler_core::explain::Explanation) -> String {
+    const CELL_LIMIT: usize = 32_000;
+    let lines: Vec<String> = explanation
+        .weeks
+        .iter()
+        .filter(|w| problem.calendar.is_plannable(w.week) && !w.blockers.is_empty())
+        .map(|w| {
+            let blockers: Vec<String> = w.blockers.iter().map(ToString::to_string).collect();
+            format!("S{}: {}", w.week.0, blockers.join(" | "))
+        })
+        .collect();
+    let mut text = lines.join("\n");
+    if text.len() > CELL_LIMIT {
+        let mut end = CELL_LIMIT;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
 }
 
 fn status_text(status: SolveStatus) -> &'static str {

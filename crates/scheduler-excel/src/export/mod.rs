@@ -4,7 +4,6 @@
 
 mod calendar;
 mod input;
-mod reason;
 mod writer;
 mod yaml;
 
@@ -15,7 +14,6 @@ use scheduler_core::{SolveOutcome, SolveStatus, Strategy};
 
 pub use calendar::{calendar_sheet_names, fixed_match_id, match_id, write_calendar, write_calendar_file};
 pub use input::{write_input_workbook, write_input_workbook_file};
-pub use reason::unplaced_reason;
 pub use yaml::{write_project_yaml, ProjectYaml};
 
 /// Why a workbook could not be written.
