@@ -24,6 +24,12 @@ pub(super) struct State<'a> {
     team_week: Vec<Vec<MatchId>>,
     /// Per team × week index × time index, how many placed matches (H4).
     team_time: Vec<u8>,
+    /// Per team × week index, how many placed matches (H5), next to the budget left by fixed ones.
+    week_count: Vec<u32>,
+    budget: Vec<u32>,
+    /// Per slot: courts left for new matches, week index, time index — packed for the hot loop.
+    slot_info: Vec<(u32, u16, u16)>,
+    slot_used: Vec<u32>,
     /// Per week index × time index, the placed matches (for S6 only).
     at_time: Vec<Vec<MatchId>>,
     rest: Vec<Vec<f64>>,
@@ -48,6 +54,14 @@ impl<'a> State<'a> {
             slot_members: vec![Vec::new(); grid.slots.len()],
             team_week: vec![Vec::new(); problem.teams.len() * weeks],
             team_time: vec![0; problem.teams.len() * weeks * grid.times.len()],
+            week_count: vec![0; problem.teams.len() * weeks],
+            budget: grid.week_budget.iter().flatten().copied().collect(),
+            slot_info: grid
+                .slots
+                .iter()
+                .map(|s| (s.capacity, s.week_index as u16, s.time_index as u16))
+                .collect(),
+            slot_used: vec![0; grid.slots.len()],
             at_time: vec![Vec::new(); weeks * grid.times.len()],
             rest: pair_table(terms::rest_spacing),
             legs: pair_table(terms::leg_spacing),
@@ -85,15 +99,15 @@ impl<'a> State<'a> {
     /// Whether candidate `c` of `m` (unplaced) fits now.
     pub fn fits(&self, m: MatchId, c: usize) -> bool {
         let slot_index = self.slot_of(m, c);
-        let slot = &self.grid.slots[slot_index];
-        if self.slot_members[slot_index].len() as u32 >= slot.capacity {
+        let (capacity, week, time) = self.slot_info[slot_index];
+        if self.slot_used[slot_index] >= capacity {
             return false;
         }
         let matched = self.problem.match_(m);
+        let (week, time) = (usize::from(week), usize::from(time));
         [matched.home, matched.away].iter().all(|team| {
-            (self.team_week[self.tw(*team, slot.week_index)].len() as u32)
-                < self.grid.week_budget[team.index()][slot.week_index]
-                && self.team_time[self.tt(*team, slot.week_index, slot.time_index)] == 0
+            let tw = self.tw(*team, week);
+            self.week_count[tw] < self.budget[tw] && self.team_time[self.tt(*team, week, time)] == 0
         })
     }
 
@@ -143,10 +157,12 @@ impl<'a> State<'a> {
         let slot = self.grid.slots[slot_index];
         self.chosen[m.index()] = Some(c);
         self.slot_members[slot_index].push(m);
+        self.slot_used[slot_index] += 1;
         let matched = self.problem.match_(m);
         for team in [matched.home, matched.away] {
             let key = self.tw(team, slot.week_index);
             self.team_week[key].push(m);
+            self.week_count[key] += 1;
             let key = self.tt(team, slot.week_index, slot.time_index);
             self.team_time[key] += 1;
         }
@@ -166,10 +182,12 @@ impl<'a> State<'a> {
             }
         };
         drop(&mut self.slot_members[slot_index]);
+        self.slot_used[slot_index] -= 1;
         let matched = self.problem.match_(m);
         for team in [matched.home, matched.away] {
             let key = self.tw(team, slot.week_index);
             drop(&mut self.team_week[key]);
+            self.week_count[key] -= 1;
             let key = self.tt(team, slot.week_index, slot.time_index);
             self.team_time[key] -= 1;
         }
