@@ -5,6 +5,7 @@ pub mod config;
 mod db;
 mod dto;
 pub mod error;
+mod ics;
 mod import;
 mod middleware;
 pub mod openapi;
@@ -50,6 +51,9 @@ fn routes_config(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
             .service(projects::remove)
             .service(projects::stats)
             .service(evaluation::evaluation)
+            .service(unplaced::unplaced)
+            .service(exports::export_xlsx)
+            .service(exports::calendar_ics)
             .service(solve::solve_project)
             .service(solve::solve_status)
             .service(solve::cancel_solve)

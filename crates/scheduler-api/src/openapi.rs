@@ -18,6 +18,7 @@ use utoipa::{Modify, OpenApi};
         (name = "Venues", description = "Venues (gyms) of a project"),
         (name = "Matches", description = "Matches: list, edit, move, fix and unfix"),
         (name = "Solver", description = "Building the calendar: strategies, runs, progress"),
+        (name = "Exports", description = "The calendar as a workbook or an iCalendar feed"),
     ),
     modifiers(&ApiKey),
 )]

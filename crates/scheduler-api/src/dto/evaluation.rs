@@ -1,9 +1,9 @@
 //! The evaluator's verdict on a project's calendar.
 
-use scheduler_core::{Evaluation, HardViolation, MatchRef, Problem};
+use scheduler_core::{Evaluation, HardViolation, MatchRef, Problem, Schedule};
 use scheduler_db::MatchRows;
-use serde::Serialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// One broken hard rule.
 #[derive(Debug, Serialize, ToSchema)]
@@ -111,6 +111,78 @@ pub struct EvaluationResponse {
     pub cout: f64,
     /// What loading the project noticed.
     pub avertissements: Vec<String>,
+    /// With `details=true`: the score of every placed match, in match order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details_matchs: Option<Vec<MatchScoreResponse>>,
+}
+
+/// Options of the evaluation.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvaluationQuery {
+    /// Adds `details_matchs`: the reward and penalties of every placed match.
+    pub details: Option<bool>,
+}
+
+/// What one placed match brings to the objective.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchScoreResponse {
+    /// Id of the match.
+    pub match_id: i64,
+    /// First team.
+    pub equipe1_nom: String,
+    /// Its gender.
+    pub equipe1_genre: Option<String>,
+    /// Second team.
+    pub equipe2_nom: String,
+    /// Its gender.
+    pub equipe2_genre: Option<String>,
+    /// Pool.
+    pub poule: String,
+    /// Week.
+    pub semaine: u16,
+    /// Start time.
+    pub horaire: String,
+    /// Venue.
+    pub gymnase: String,
+    /// Reward of placing it (S0).
+    pub recompense: i64,
+    /// Its penalties: its own terms (S1, S2, S3, S5, S7) and its share of the terms between matches
+    /// (half of each S4 rest spacing of its teams, of each S6 pair and of its S8 leg spacing). Over
+    /// all matches they add up to `penalites`.
+    pub penalites: PenaltiesResponse,
+    /// Reward minus penalties: its share of the objective.
+    pub contribution: f64,
+}
+
+impl MatchScoreResponse {
+    /// The score of every placed match of `schedule`.
+    pub fn all(problem: &Problem, rows: &MatchRows, schedule: &Schedule) -> Vec<MatchScoreResponse> {
+        let genre = |g: Option<scheduler_core::Gender>| g.map(|g| g.code().to_string());
+        scheduler_core::evaluation::match_penalties(problem, schedule)
+            .into_iter()
+            .zip(problem.match_ids())
+            .filter_map(|(penalties, id)| {
+                let (penalties, placement) = (penalties?, schedule.get(id)?);
+                let m = problem.match_(id);
+                let (home, away) = (problem.team(m.home), problem.team(m.away));
+                Some(MatchScoreResponse {
+                    match_id: rows.row_of(id).map_or(0, |r| r.0),
+                    equipe1_nom: home.name.clone(),
+                    equipe1_genre: genre(home.gender),
+                    equipe2_nom: away.name.clone(),
+                    equipe2_genre: genre(away.gender),
+                    poule: problem.pools[m.pool.index()].code.clone(),
+                    semaine: placement.week.0,
+                    horaire: placement.time.to_string(),
+                    gymnase: problem.venue(placement.venue).name.clone(),
+                    recompense: m.reward,
+                    penalites: (&penalties).into(),
+                    contribution: m.reward as f64 - penalties.total(),
+                })
+            })
+            .collect()
+    }
 }
 
 impl EvaluationResponse {
@@ -139,6 +211,7 @@ impl EvaluationResponse {
             objectif: e.objective,
             cout: e.cost,
             avertissements: warnings,
+            details_matchs: None,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod matches;
 pub mod projects;
 pub mod solve;
 pub mod teams;
+pub mod unplaced;
 pub mod venues;
 
 use serde::{Deserialize, Deserializer};
