@@ -493,3 +493,70 @@ async fn evaluation_details_per_match() {
     let (status, _) = server.get(&format!("/api/projects/{project}/evaluation?details=peut-etre")).await;
     assert_eq!(status, 400);
 }
+
+/// The real volleyball season (shared data; skipped when absent): LYON 1 (3) [F]'s feed after a
+/// solve lists exactly its fixed and placed matches, on the Thursdays of their weeks from 9 October
+/// 2025, never in weeks 9 and 13 when LYON 1 is closed; and its unplaced matches all have a reason.
+#[tokio::test]
+async fn volleyball_team_feed() {
+    let yaml = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/volleyball/config_volley.yaml");
+    if !yaml.exists() {
+        eprintln!("skipped: the real season ../shared/data/volleyball is not here");
+        return;
+    }
+    let loaded = scheduler_excel::load_project(&yaml).expect("the volleyball project loads");
+    let server = TestServer::start();
+    let project = seed(&server, "Volley 2025", &loaded.spec);
+    let (status, body) = server
+        .send(
+            Method::POST,
+            &format!("/api/projects/{project}/solve"),
+            Some(json!({"strategie": "heuristique"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+
+    let (_, list) = server.get(&format!("/api/matches?project_id={project}")).await;
+    let thursday =
+        |week: u64| NaiveDate::from_ymd_opt(2025, 10, 9).expect("date") + Days::new(7 * (week - 1));
+    let is_team = |m: &Value, n: &str, g: &str| m[n] == "LYON 1 (3)" && m[g] == "F";
+    let expected: BTreeMap<String, NaiveDateTime> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|m| m["semaine"].is_u64() && m["statut"] != "annule")
+        .filter(|m| is_team(m, "equipe1_nom", "equipe1_genre") || is_team(m, "equipe2_nom", "equipe2_genre"))
+        .map(|m| {
+            let time: chrono::NaiveTime =
+                format!("{}:00", m["horaire"].as_str().expect("time")).parse().expect("time");
+            let day = thursday(m["semaine"].as_u64().expect("week"));
+            (
+                format!("match-{project}-{}@league-scheduler", m["match_key"].as_str().expect("key")),
+                day.and_time(time),
+            )
+        })
+        .collect();
+    let (status, text) =
+        ics(&server, &format!("/api/projects/{project}/calendar.ics?equipe=LYON%201%20(3)&genre=F")).await;
+    assert_eq!(status, 200, "{text}");
+    let feed = events(&text);
+    let got: BTreeMap<String, NaiveDateTime> =
+        feed.iter().map(|(uid, (start, _, _))| (uid.clone(), *start)).collect();
+    assert_eq!(got, expected);
+    // The played match of week 2 (Matchs_Fixes: LYON 1 (3) – ENS (1), 19:00 at DESCARTES, 2-3).
+    assert!(feed.values().any(|e| *e
+        == (at((2025, 10, 16), 19), "LYON 1 (3) – ENS (1) (VBFA2PB)".to_string(), "DESCARTES".to_string())));
+    let closed = [thursday(9), thursday(13)];
+    assert!(
+        feed.values().all(|(start, _, _)| !closed.contains(&start.date())),
+        "LYON 1 is closed in weeks 9 and 13"
+    );
+
+    let (_, unplaced) = server.get(&format!("/api/projects/{project}/unplaced")).await;
+    let unplaced = unplaced.as_array().expect("list");
+    assert_eq!(unplaced.len() as u64, body["nb_matchs_non_planifies"].as_u64().expect("count"));
+    for m in unplaced {
+        assert!(!m["raison"].as_str().unwrap_or("").is_empty(), "{m}");
+    }
+}
