@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <command>` (see `cargo xtask help`).
 
+mod bench;
 mod demo;
 mod import;
 mod solve;
@@ -80,7 +81,7 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         None | Some("help" | "--help" | "-h") => {
             // The first line of each command's usage is indented by two spaces.
-            println!("{USAGE}\n{SOLVE}\n  {}\n{GEN_EXAMPLE}", import::USAGE.trim_start());
+            println!("{USAGE}\n{SOLVE}\n  {}\n{}\n{GEN_EXAMPLE}", import::USAGE.trim_start(), bench::USAGE);
             Ok(())
         }
         Some("solve") => {
@@ -88,6 +89,10 @@ fn main() -> Result<()> {
             solve::run(&parsed)
         }
         Some("import") => import::run(rest),
+        Some("bench") => {
+            let parsed = Args::parse(rest, &["sizes", "time-limit"])?;
+            bench::run(&parsed)
+        }
         Some("gen-example") => {
             let parsed = Args::parse(rest, &["dir"])?;
             demo::run(&parsed)

@@ -23,7 +23,7 @@ use std::time::Instant;
 
 use russcip::prelude::*;
 
-use formulation::{Formulation, ModelSize};
+use formulation::Formulation;
 use monitor::{Monitor, Shared, Watch};
 
 use crate::slots::SlotGrid;
@@ -47,7 +47,6 @@ pub(crate) struct Run {
     pub outcome: SolveOutcome,
     /// SCIP's objective value of the returned schedule, when SCIP found one.
     pub scip_objective: Option<f64>,
-    pub size: ModelSize,
 }
 
 fn failed(what: &str) -> impl Fn(russcip::Retcode) -> SolveError + '_ {
@@ -130,7 +129,7 @@ pub(crate) fn run(
             placed: evaluation.placed,
         });
         let outcome = outcome(start_schedule, evaluation, SolveStatus::Cancelled, None, started, notes);
-        return Ok(Run { outcome, scip_objective: None, size });
+        return Ok(Run { outcome, scip_objective: None });
     }
 
     // One thread: this SCIP build can solve concurrently, but russcip 0.11 gives event handlers no copy
@@ -187,7 +186,7 @@ pub(crate) fn run(
         placed: evaluation.placed,
     });
     let outcome = outcome(schedule, evaluation, status, bound, started, notes);
-    Ok(Run { outcome, scip_objective, size })
+    Ok(Run { outcome, scip_objective })
 }
 
 fn outcome(
