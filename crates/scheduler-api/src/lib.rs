@@ -41,6 +41,8 @@ fn routes_config(config: &mut utoipa_actix_web::service_config::ServiceConfig) {
     use routes::*;
     config.service(routes::meta::health).service(
         scope("/api")
+            // PyCalendar's clients call `/api/projects/` as well as `/api/projects`.
+            .wrap(actix_web::middleware::NormalizePath::trim())
             .service(meta::index)
             .service(meta::openapi_json)
             .service(projects::list)

@@ -32,3 +32,11 @@ async fn swagger_ui_and_openapi_are_served() {
     assert_eq!(document["info"]["title"], "League scheduler API");
     assert!(document["paths"]["/health"].is_object());
 }
+
+#[tokio::test]
+async fn trailing_slashes_of_pycalendar_clients_are_accepted() {
+    let server = TestServer::start();
+    assert_eq!(server.get("/api/projects/").await, (200, json!([])));
+    assert_eq!(server.get("/api/projects").await, (200, json!([])));
+    assert_eq!(server.get("/api/projects/7/").await, (404, json!({"detail": "project 7 not found"})));
+}
