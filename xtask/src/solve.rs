@@ -21,7 +21,7 @@ pub(crate) fn grouped(value: f64) -> String {
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
     let mut out = String::new();
     for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(digit);

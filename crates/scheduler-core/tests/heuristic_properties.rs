@@ -28,7 +28,7 @@ proptest! {
     fn heuristic_never_breaks_a_rule(teams in 8usize..40, seed in 0u64..1_000, max_per_week in 1u32..3) {
         let mut spec = generate(SyntheticParams { teams, seed });
         spec.settings.max_matches_per_team_per_week = max_per_week;
-        spec.settings.overlap_penalty = (seed % 2 == 0).then_some(10);
+        spec.settings.overlap_penalty = seed.is_multiple_of(2).then_some(10);
         let (problem, _) = Problem::new(spec).expect("synthetic seasons are valid");
         let outcome = solve(&problem, Strategy::Heuristic, &quick_options(seed)).expect("the heuristic always answers");
         let evaluation = evaluate(&problem, &outcome.schedule);
@@ -106,7 +106,7 @@ fn tiny(seed: u64) -> Problem {
         range: TimeRange::AllDay,
     });
     spec.presence_obligations.push(PresenceObligation { venue: "ECL".into(), institution: "ECL".into() });
-    if seed % 2 == 0 {
+    if seed.is_multiple_of(2) {
         spec.ententes.push(Entente {
             institution_a: "LYON 1".into(),
             institution_b: "LYON 1".into(),

@@ -220,7 +220,7 @@ fn league(teams: usize) -> Problem {
         t.preferred_time = Some(time([18, 20, 21][k % 3]));
         t.preferred_venues =
             vec![Some(venues[k % venues.len()].into()), Some(venues[(k + 2) % venues.len()].into())];
-        if k % 4 == 0 {
+        if k.is_multiple_of(4) {
             spec.team_unavailabilities.push(TeamUnavailability {
                 team: t.key(),
                 week: 1 + (k % 8) as u16,

@@ -180,7 +180,7 @@ impl Search<'_, '_> {
                 continue;
             }
             let backoff = 1 << self.failures[m.index()].min(4);
-            if self.round % backoff != 0 {
+            if !self.round.is_multiple_of(backoff) {
                 continue;
             }
             let mark = self.state.journal.len();
