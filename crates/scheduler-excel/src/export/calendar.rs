@@ -411,18 +411,7 @@ fn all_matches_sheet(
     problem: &Problem,
     list: &mut [Entry],
 ) -> Result<(), ExportError> {
-    const HEADERS: [&str; 10] = [
-        "Equipe_1",
-        "Equipe_2",
-        "Genre",
-        "Poule",
-        "Semaine",
-        "Horaire",
-        "Gymnase",
-        "Score",
-        "Type_Competition",
-        "Remarques",
-    ];
+    const HEADERS: [&str; 10] = super::FIXED_MATCH_HEADERS;
     let gender_rank = |g: Option<Gender>| match g {
         Some(Gender::Female) => 0,
         Some(Gender::Male) => 1,

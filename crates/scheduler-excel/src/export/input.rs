@@ -226,18 +226,7 @@ pub fn write_input_workbook(spec: &ProblemSpec) -> Result<Vec<u8>, ExportError> 
     table.finish()?;
 
     // Fixed matches and the teams met only there.
-    let headers = [
-        "Equipe_1",
-        "Equipe_2",
-        "Genre",
-        "Poule",
-        "Semaine",
-        "Horaire",
-        "Gymnase",
-        "Score",
-        "Type_Competition",
-        "Remarques",
-    ];
+    let headers = super::FIXED_MATCH_HEADERS;
     let mut table = Table::new(&mut workbook, &styles, s::FIXED_MATCHES, &headers)?;
     for row in &spec.fixed_matches {
         let [a, b, gender] = pair_cells(&row.home, &row.away);

@@ -88,6 +88,21 @@ impl ExportInfo {
 }
 
 /// Writes `bytes` to `path`.
+/// Columns of the `Matchs_Fixes` layout: the input sheet, and `Tous_Matchs` written to be pasted
+/// back into it.
+pub(crate) const FIXED_MATCH_HEADERS: [&str; 10] = [
+    "Equipe_1",
+    "Equipe_2",
+    "Genre",
+    "Poule",
+    "Semaine",
+    "Horaire",
+    "Gymnase",
+    "Score",
+    "Type_Competition",
+    "Remarques",
+];
+
 pub(crate) fn save(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     std::fs::write(path, bytes).map_err(|source| ExportError::Io { path: path.to_path_buf(), source })
 }
