@@ -33,11 +33,12 @@ use crate::{evaluate, Problem, Schedule, SolveError, SolveOptions, SolveOutcome,
 /// Solves `problem` exactly, from `start` when given (the hybrid strategy's heuristic schedule).
 pub(crate) fn solve(
     problem: &Problem,
+    grid: &SlotGrid,
     options: &SolveOptions,
     start: Option<&Schedule>,
     started: Instant,
 ) -> Result<SolveOutcome, SolveError> {
-    run(problem, options, start, started).map(|run| run.outcome)
+    run(problem, grid, options, start, started).map(|run| run.outcome)
 }
 
 /// A solve with what tests and benchmarks look at besides the outcome.
@@ -55,16 +56,16 @@ fn failed(what: &str) -> impl Fn(russcip::Retcode) -> SolveError + '_ {
 
 pub(crate) fn run(
     problem: &Problem,
+    grid: &SlotGrid,
     options: &SolveOptions,
     start: Option<&Schedule>,
     started: Instant,
 ) -> Result<Run, SolveError> {
-    let grid = SlotGrid::new(problem);
     let model = Model::try_new().map_err(failed("creating SCIP"))?;
     // `SCHEDULER_SCIP_LOG=1` shows SCIP's own log on stdout, to study a slow solve.
     let model = if std::env::var_os("SCHEDULER_SCIP_LOG").is_some() { model } else { model.hide_output() };
     let model = model.include_default_plugins().create_prob("league").maximize();
-    let (formulation, model) = Formulation::build(model, problem, &grid);
+    let (formulation, model) = Formulation::build(model, problem, grid);
     let size = formulation.size;
     let mut notes =
         vec![format!("SCIP model: {} variables, {} constraints", size.variables, size.constraints)];

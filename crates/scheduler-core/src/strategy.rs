@@ -12,6 +12,7 @@ pub use outcome::{SolveError, SolveOutcome, SolveStatus};
 
 use std::time::Instant;
 
+use crate::slots::SlotGrid;
 use crate::{evaluate, Problem, Schedule};
 
 /// Solves `problem` with `strategy`.
@@ -23,10 +24,12 @@ pub fn solve(
     options: &SolveOptions,
 ) -> Result<SolveOutcome, SolveError> {
     let started = Instant::now();
+    // Built once: the hybrid strategy's heuristic and exact model share it.
+    let grid = SlotGrid::new(problem);
     let mut outcome = match strategy {
-        Strategy::Heuristic => heuristic_outcome(problem, options, started),
-        Strategy::Optimal => optimal(problem, options, None, started)?,
-        Strategy::Hybrid => hybrid(problem, options, started),
+        Strategy::Heuristic => heuristic_outcome(problem, &grid, options, started),
+        Strategy::Optimal => optimal(problem, &grid, options, None, started)?,
+        Strategy::Hybrid => hybrid(problem, &grid, options, started),
     };
     outcome.elapsed = started.elapsed();
     if let Some(first) = outcome.evaluation.hard.first() {
@@ -39,8 +42,13 @@ pub fn solve(
     Ok(outcome)
 }
 
-fn heuristic_outcome(problem: &Problem, options: &SolveOptions, started: Instant) -> SolveOutcome {
-    let schedule = heuristic::run(problem, options, started);
+fn heuristic_outcome(
+    problem: &Problem,
+    grid: &SlotGrid,
+    options: &SolveOptions,
+    started: Instant,
+) -> SolveOutcome {
+    let schedule = heuristic::run(problem, grid, options, started);
     let evaluation = evaluate(problem, &schedule);
     let status = if options.is_cancelled() {
         SolveStatus::Cancelled
@@ -64,6 +72,7 @@ fn heuristic_outcome(problem: &Problem, options: &SolveOptions, started: Instant
 #[cfg(not(feature = "scip"))]
 fn optimal(
     _problem: &Problem,
+    _grid: &SlotGrid,
     _options: &SolveOptions,
     _start: Option<&Schedule>,
     _started: Instant,
@@ -74,21 +83,22 @@ fn optimal(
 #[cfg(feature = "scip")]
 fn optimal(
     problem: &Problem,
+    grid: &SlotGrid,
     options: &SolveOptions,
     start: Option<&Schedule>,
     started: Instant,
 ) -> Result<SolveOutcome, SolveError> {
-    crate::optimal::solve(problem, options, start, started)
+    crate::optimal::solve(problem, grid, options, start, started)
 }
 
-fn hybrid(problem: &Problem, options: &SolveOptions, started: Instant) -> SolveOutcome {
+fn hybrid(problem: &Problem, grid: &SlotGrid, options: &SolveOptions, started: Instant) -> SolveOutcome {
     let quick = SolveOptions { heuristic_rounds: options.heuristic_rounds.min(30), ..options.clone() };
-    let mut first = heuristic_outcome(problem, &quick, started);
+    let mut first = heuristic_outcome(problem, grid, &quick, started);
     first.strategy = Strategy::Hybrid;
     if options.is_cancelled() {
         return first;
     }
-    match optimal(problem, options, Some(&first.schedule), started) {
+    match optimal(problem, grid, options, Some(&first.schedule), started) {
         Ok(mut exact)
             if exact.evaluation.hard.is_empty()
                 && exact.evaluation.objective >= first.evaluation.objective - 1e-6 =>

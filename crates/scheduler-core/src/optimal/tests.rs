@@ -27,6 +27,16 @@ fn build(spec: ProblemSpec) -> Problem {
     Problem::new(spec).expect("valid problem").0
 }
 
+/// An exact solve on the problem's own slot grid.
+fn run(
+    problem: &Problem,
+    options: &SolveOptions,
+    start: Option<&Schedule>,
+    started: Instant,
+) -> Result<Run, SolveError> {
+    super::run(problem, &SlotGrid::new(problem), options, start, started)
+}
+
 fn options(seconds: u64) -> SolveOptions {
     SolveOptions { time_limit: Duration::from_secs(seconds), threads: 1, ..SolveOptions::default() }
 }

@@ -16,18 +16,8 @@ const EPSILON: f64 = 1e-6;
 /// Rounds without a new best before a restart stops.
 const PATIENCE: usize = 8;
 
-/// Runs the heuristic and returns its best schedule.
-pub(super) fn run(problem: &Problem, options: &SolveOptions, started: Instant) -> Schedule {
-    let grid = SlotGrid::new(problem);
-    run_on_grid(problem, &grid, options, started)
-}
-
-pub(crate) fn run_on_grid(
-    problem: &Problem,
-    grid: &SlotGrid,
-    options: &SolveOptions,
-    started: Instant,
-) -> Schedule {
+/// Runs the heuristic on `grid` (the problem's slot grid) and returns its best schedule.
+pub(super) fn run(problem: &Problem, grid: &SlotGrid, options: &SolveOptions, started: Instant) -> Schedule {
     let threads = options.thread_count();
     let best_seen: Mutex<Option<(f64, usize)>> = Mutex::new(None);
     let restart = |index: usize| {
