@@ -72,6 +72,19 @@ impl Calendar {
     }
 }
 
+/// The French name of a weekday (`jeudi`), as PyCalendar's `jour_match` writes it.
+pub fn french_weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
 /// Reads a weekday written in French or English (`jeudi`, `Thursday`, `thu`), any case.
 ///
 /// PyCalendar compared French names with English ones and shifted the whole season by a week.
@@ -103,6 +116,15 @@ mod tests {
                 start: NaiveDate::from_ymd_opt(2025, 10, 9).expect("valid date"),
                 match_day: parse_weekday("jeudi").expect("french weekday"),
             }),
+        }
+    }
+
+    #[test]
+    fn french_weekday_names_read_back() {
+        for day in
+            [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+        {
+            assert_eq!(parse_weekday(french_weekday(day)), Some(day));
         }
     }
 

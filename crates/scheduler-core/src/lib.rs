@@ -50,7 +50,7 @@ pub mod strategy;
 pub mod synthetic;
 mod time;
 
-pub use calendar::{parse_weekday, Calendar, SeasonDates};
+pub use calendar::{french_weekday, parse_weekday, Calendar, SeasonDates};
 pub use evaluation::{evaluate, Evaluation, HardRule, HardViolation, MatchRef, PenaltyBreakdown};
 pub use ids::{FixedMatchId, InstitutionId, MatchId, PoolId, TeamId, VenueId, Week};
 pub use problem::{FixedMatch, Group, Leg, Match, Pool, Problem, ProblemError, ProblemWarning, Team, Venue};

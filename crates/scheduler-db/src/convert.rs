@@ -123,18 +123,6 @@ pub(crate) fn temporal_of(text: &str, id: i64) -> DbResult<TemporalKind> {
     }
 }
 
-pub(crate) fn weekday_str(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "lundi",
-        Weekday::Tue => "mardi",
-        Weekday::Wed => "mercredi",
-        Weekday::Thu => "jeudi",
-        Weekday::Fri => "vendredi",
-        Weekday::Sat => "samedi",
-        Weekday::Sun => "dimanche",
-    }
-}
-
 pub(crate) fn weekday_of(text: &str, id: i64) -> DbResult<Weekday> {
     parse_weekday(text).ok_or_else(|| corrupt("projects", id, format!("weekday `{text}`")))
 }

@@ -56,25 +56,12 @@ impl From<Project> for ProjectResponse {
             semaine_min: p.calendar.first_plannable_week,
             semaines_banalisees: p.calendar.blocked_weeks.iter().copied().collect(),
             date_debut: p.calendar.dates.map(|d| d.start),
-            jour_match: p.calendar.dates.map(|d| weekday_name(d.match_day).to_string()),
+            jour_match: p.calendar.dates.map(|d| scheduler_core::french_weekday(d.match_day).to_string()),
             config_data: p.config,
             revision: p.revision,
             created_at: p.created_at,
             updated_at: p.updated_at,
         }
-    }
-}
-
-fn weekday_name(day: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match day {
-        Mon => "lundi",
-        Tue => "mardi",
-        Wed => "mercredi",
-        Thu => "jeudi",
-        Fri => "vendredi",
-        Sat => "samedi",
-        Sun => "dimanche",
     }
 }
 

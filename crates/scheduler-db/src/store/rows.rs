@@ -59,7 +59,7 @@ pub(crate) fn project_values(input: &NewProject, revision: i64) -> DbResult<NewP
         semaines_banalisees: to_json(&calendar.blocked_weeks)?,
         calendrier_actif: calendar.dates.is_some(),
         date_debut: calendar.dates.map(|d| d.start),
-        jour_match: calendar.dates.map(|d| weekday_str(d.match_day).to_string()),
+        jour_match: calendar.dates.map(|d| scheduler_core::french_weekday(d.match_day).to_string()),
         settings: to_json(&input.settings)?,
         revision,
         created_at: at,

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use chrono::Weekday;
 use scheduler_core::{ProblemSpec, Settings, Strategy};
 
 use crate::ProjectConfig;
@@ -38,18 +37,6 @@ fn number(value: f64) -> String {
 fn list(values: &[i64]) -> String {
     let items: Vec<String> = values.iter().map(ToString::to_string).collect();
     format!("[{}]", items.join(", "))
-}
-
-fn french_weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "lundi",
-        Weekday::Tue => "mardi",
-        Weekday::Wed => "mercredi",
-        Weekday::Thu => "jeudi",
-        Weekday::Fri => "vendredi",
-        Weekday::Sat => "samedi",
-        Weekday::Sun => "dimanche",
-    }
 }
 
 /// Keys of one section, written in order.
@@ -177,7 +164,7 @@ pub fn write_project_yaml(spec: &ProblemSpec, project: &ProjectYaml) -> String {
         Some(season) => {
             dates.set("actif", "true".into());
             dates.set("date_debut", quoted(&season.start.format("%Y-%m-%d").to_string()));
-            dates.set("jour_match", quoted(french_weekday(season.match_day)));
+            dates.set("jour_match", quoted(scheduler_core::french_weekday(season.match_day)));
             let weeks: Vec<i64> = calendar.blocked_weeks.iter().map(|w| i64::from(*w)).collect();
             dates.set("semaines_banalisees", list(&weeks));
         }
