@@ -50,10 +50,7 @@ pub fn import(
         calendar: config.calendar.clone(),
         settings: config.settings.clone(),
     };
-    let report = db.import_project(&new, &data.spec).map_err(|e| match e {
-        scheduler_db::DbError::Invalid(message) => ApiError::BadRequest(message),
-        other => ApiError::from(other),
-    })?;
+    let report = db.import_project(&new, &data.spec)?;
     let mut all: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     all.extend(report.warnings.iter().map(ToString::to_string));
     Ok(Imported { report, warnings: all })

@@ -52,7 +52,7 @@ fn heuristic_outcome(
     let evaluation = evaluate(problem, &schedule);
     let status = if options.is_cancelled() {
         SolveStatus::Cancelled
-    } else if evaluation.unplaced == 0 && problem.matches.is_empty() {
+    } else if problem.matches.is_empty() {
         SolveStatus::Optimal
     } else {
         SolveStatus::Feasible
